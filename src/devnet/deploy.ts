@@ -1,0 +1,89 @@
+import {
+    createPublicClient,
+    createWalletClient,
+    encodeDeployData,
+    getContractAddress,
+    http,
+    type Address,
+    type PublicClient,
+} from 'viem'
+import {foundry} from 'viem/chains'
+import {DeploymentManifest} from '../config/manifest'
+import {CONTRACT_NAMES, ContractName, loadArtifacts} from './compile'
+
+/** anvil's first three default accounts: deployer (0) and the initial Foundation council (1-3). */
+export const DEV_ACCOUNTS: Address[] = [
+    '0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266',
+    '0x70997970c51812dc3a010c7d01b50e0d17dc79c8',
+    '0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc',
+    '0x90f79bf6eb2c4f870ebb0b5f2dac1aa0c0b9f4a6',
+]
+export const DEPLOYER = DEV_ACCOUNTS[0]
+export const INITIAL_COUNCIL = DEV_ACCOUNTS.slice(1, 4)
+/** 1 billion SAHARA, minted to the deployer at deployment. */
+export const TOTAL_SUPPLY = 1_000_000_000n * 10n ** 18n
+
+export interface DeployOptions {
+    rpcUrl: string
+    council?: Address[]
+}
+
+export function publicClientFor(rpcUrl: string): PublicClient {
+    return createPublicClient({transport: http(rpcUrl, {batch: false, retryCount: 2})}) as PublicClient
+}
+
+/**
+ * Deploys the eight contracts from the devnet deployer. Contracts reference each other through
+ * immutable addresses predicted from the deployer's nonce, so there is no wiring transaction and
+ * no setter: the governor owns the vault fee and treasury spending from the first block.
+ */
+export async function deployProtocol(opts: DeployOptions): Promise<DeploymentManifest> {
+    const artifacts = loadArtifacts()
+    const client = publicClientFor(opts.rpcUrl)
+    const wallet = createWalletClient({account: DEPLOYER, chain: null, transport: http(opts.rpcUrl)})
+    const chainId = await client.getChainId()
+    const council = opts.council ?? INITIAL_COUNCIL
+    const nonce = await client.getTransactionCount({address: DEPLOYER})
+    const addr = {} as Record<ContractName, Address>
+    CONTRACT_NAMES.forEach((name, i) => {
+        addr[name] = getContractAddress({from: DEPLOYER, nonce: BigInt(nonce + i)}).toLowerCase() as Address
+    })
+    const ctorArgs: Record<ContractName, unknown[]> = {
+        SaharaToken: [DEPLOYER, TOTAL_SUPPLY],
+        AssetRegistry: [],
+        ContributionReceipts: [addr.AssetRegistry, addr.RevenueVault],
+        LicenseRegistry: [addr.SaharaToken, addr.AssetRegistry, addr.RevenueVault],
+        InvocationRouter: [addr.SaharaToken, addr.AssetRegistry, addr.LicenseRegistry, addr.RevenueVault],
+        RevenueVault: [
+            addr.SaharaToken,
+            addr.AssetRegistry,
+            addr.ContributionReceipts,
+            addr.LicenseRegistry,
+            addr.InvocationRouter,
+            addr.Treasury,
+            addr.DualTrackGovernor,
+        ],
+        Treasury: [addr.SaharaToken, addr.RevenueVault, addr.DualTrackGovernor],
+        DualTrackGovernor: [addr.SaharaToken, council],
+    }
+    let startBlock = 0
+    for (const [i, name] of CONTRACT_NAMES.entries()) {
+        const {abi, bytecode} = artifacts[name]
+        const data = encodeDeployData({abi, bytecode, args: ctorArgs[name]} as any)
+        const hash = await wallet.sendTransaction({data, nonce: nonce + i, gas: 15_000_000n} as any)
+        await mineIfNeeded(client)
+        const receipt = await client.waitForTransactionReceipt({hash, pollingInterval: 50})
+        if (receipt.status !== 'success') throw new Error(`deployment of ${name} reverted`)
+        if (receipt.contractAddress?.toLowerCase() !== addr[name]) {
+            throw new Error(`${name} deployed at ${receipt.contractAddress}, expected ${addr[name]}`)
+        }
+        if (i === 0) startBlock = Number(receipt.blockNumber)
+    }
+    return {chainId, rpcUrl: opts.rpcUrl, startBlock, contracts: addr, deployer: DEPLOYER, council}
+}
+
+/** With automine off (the simulator's mode) a transaction waits for `evm_mine`. */
+export async function mineIfNeeded(client: PublicClient): Promise<void> {
+    const automine = await client.request({method: 'anvil_getAutomine' as any, params: [] as any})
+    if (!automine) await client.request({method: 'evm_mine' as any, params: [] as any})
+}
