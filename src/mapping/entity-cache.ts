@@ -1,0 +1,97 @@
+import {Store} from '@subsquid/typeorm-store'
+import {In} from 'typeorm'
+
+type Ctor<E> = {new (props?: Partial<E>): E; name: string}
+type WithId = {id: string}
+
+/**
+ * The batch's working set of one entity class: ids requested during decoding are loaded with
+ * one `IN` query per class, changes are applied in memory, and every touched row is written
+ * once at the end of the batch (upsert). No per-event query and no per-event write.
+ */
+export class EntityCache<E extends WithId> {
+    private rows = new Map<string, E>()
+    private wanted = new Set<string>()
+    private dirty = new Set<string>()
+
+    constructor(readonly cls: Ctor<E>) {}
+
+    /** Declares that the batch will read `id` (call before `load`). */
+    want(id: string | undefined | null): void {
+        if (id != null && !this.rows.has(id)) this.wanted.add(id)
+    }
+
+    async load(store: Store, chunk = 5000): Promise<void> {
+        const ids = [...this.wanted].filter((id) => !this.rows.has(id))
+        this.wanted.clear()
+        for (let i = 0; i < ids.length; i += chunk) {
+            const found = await store.find(this.cls as any, {where: {id: In(ids.slice(i, i + chunk))}} as any)
+            for (const e of found as E[]) this.rows.set(e.id, e)
+        }
+    }
+
+    get(id: string): E | undefined {
+        return this.rows.get(id)
+    }
+
+    /** The row, which must exist (loaded or created earlier in the batch). */
+    must(id: string, what = this.cls.name): E {
+        const e = this.rows.get(id)
+        if (e == null) throw new Error(`${what} ${id} is not known to the indexer (event out of order or missed)`)
+        return e
+    }
+
+    /** Inserts a new row (or returns the existing one) and marks it for writing. */
+    getOrCreate(id: string, create: () => E): E {
+        let e = this.rows.get(id)
+        if (e == null) {
+            e = create()
+            this.rows.set(id, e)
+        }
+        this.dirty.add(id)
+        return e
+    }
+
+    add(e: E): E {
+        this.rows.set(e.id, e)
+        this.dirty.add(e.id)
+        return e
+    }
+
+    /** Marks a loaded row as changed; returns it for chaining. */
+    touch(e: E): E {
+        this.dirty.add(e.id)
+        return e
+    }
+
+    changed(): E[] {
+        return [...this.dirty].map((id) => this.rows.get(id)!)
+    }
+
+    all(): IterableIterator<E> {
+        return this.rows.values()
+    }
+
+    async flush(store: Store): Promise<number> {
+        const list = this.changed()
+        if (list.length > 0) await store.upsert(list)
+        this.dirty.clear()
+        return list.length
+    }
+}
+
+/** Immutable event rows of one class, inserted once at the end of the batch. */
+export class EventRows<E extends WithId> {
+    readonly rows: E[] = []
+    constructor(readonly cls: Ctor<E>) {}
+    push(e: E): E {
+        this.rows.push(e)
+        return e
+    }
+    async flush(store: Store): Promise<number> {
+        const n = this.rows.length
+        if (n > 0) await store.insert(this.rows)
+        this.rows.length = 0
+        return n
+    }
+}

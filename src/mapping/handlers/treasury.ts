@@ -1,0 +1,145 @@
+import {Payment, Proposal, TreasuryDayData, TreasuryFlow, TreasuryFlowKind} from '../../model'
+import type {Meta} from '../decode'
+import {spendCategory} from '../enums'
+import {at, BatchState} from '../state'
+import {safeString} from '../strings'
+import {dayIndex, dayStart} from '../time'
+import type {HandlerTable} from './types'
+
+type K = 'TreasuryDeposit' | 'FeeReceived' | 'TreasuryDisbursement'
+
+export function treasuryDayId(meta: Meta): string {
+    return String(dayIndex(meta.timestamp))
+}
+
+export function treasuryDay(s: BatchState, meta: Meta): TreasuryDayData {
+    const day = dayIndex(meta.timestamp)
+    return s.treasuryDays.getOrCreate(
+        String(day),
+        () =>
+            new TreasuryDayData({
+                id: String(day),
+                date: dayStart(day),
+                fees: 0n,
+                deposits: 0n,
+                transfersIn: 0n,
+                disbursements: 0n,
+                transfersOut: 0n,
+                balanceClose: s.protocol.get('sahara')?.treasuryBalance ?? 0n,
+                grossPayments: 0n,
+            }),
+    )
+}
+
+/**
+ * Every SAHARA transfer in or out of the treasury is recorded as a plain flow first; the
+ * treasury event emitted right after it in the same transaction (log index + 1, same amount)
+ * turns it into a FEE, DEPOSIT or DISBURSEMENT. The balance only ever moves with transfers,
+ * so it is exact whatever events say.
+ */
+function claimTransfer(s: BatchState, meta: Meta, amount: bigint, expected: TreasuryFlowKind): TreasuryFlow | undefined {
+    const p = s.pendingTreasuryTransfer
+    s.pendingTreasuryTransfer = undefined
+    if (p == null || p.txHash !== meta.txHash || p.logIndex !== meta.logIndex - 1 || p.flow.amount !== amount || p.flow.kind !== expected) {
+        return undefined
+    }
+    return p.flow
+}
+
+export const treasuryHandlers: HandlerTable<K> = {
+    FeeReceived: {
+        apply(s, {args, meta}) {
+            const flow = claimTransfer(s, meta, args.amount, TreasuryFlowKind.TRANSFER_IN)
+            if (flow == null) return warn(s, meta, 'FeeReceived')
+            flow.kind = TreasuryFlowKind.FEE
+            flow.payment = new Payment({id: args.paymentId.toString()})
+            s.feeFlows.set(args.paymentId.toString(), flow)
+        },
+    },
+    TreasuryDeposit: {
+        apply(s, {args, meta}) {
+            const flow = claimTransfer(s, meta, args.amount, TreasuryFlowKind.TRANSFER_IN)
+            if (flow == null) return warn(s, meta, 'TreasuryDeposit')
+            const memo = safeString(Uint8Array.from(args.memo))
+            flow.kind = TreasuryFlowKind.DEPOSIT
+            flow.memo = memo.text
+            flow.memoRaw = memo.raw
+            flow.memoTruncated = memo.truncated
+        },
+    },
+    TreasuryDisbursement: {
+        want(s, {args}) {
+            s.proposals.want(args.proposalId.toString())
+        },
+        apply(s, {args, meta}) {
+            const flow = claimTransfer(s, meta, args.amount, TreasuryFlowKind.TRANSFER_OUT)
+            if (flow == null) return warn(s, meta, 'TreasuryDisbursement')
+            const memo = safeString(Uint8Array.from(args.memo))
+            flow.kind = TreasuryFlowKind.DISBURSEMENT
+            flow.category = spendCategory(args.category)
+            flow.proposal = new Proposal({id: args.proposalId.toString()})
+            flow.memo = memo.text
+            flow.memoRaw = memo.raw
+            flow.memoTruncated = memo.truncated
+            const proposal = s.proposals.get(args.proposalId.toString())
+            if (proposal != null) s.proposals.touch(proposal).disbursed += args.amount
+        },
+    },
+}
+
+function warn(s: BatchState, meta: Meta, name: string): void {
+    s.warnings.push(`${name} at ${meta.id} (tx ${meta.txHash}) has no matching token transfer; skipped`)
+}
+
+/** Called for a SAHARA transfer touching the treasury: records a plain flow and moves the balance. */
+export function treasuryTransfer(s: BatchState, meta: Meta, from: string, to: string, amount: bigint): void {
+    const p = s.proto(meta)
+    const incoming = to === s.treasury
+    if (incoming === (from === s.treasury)) return // self-transfer: no movement
+    p.treasuryBalance += incoming ? amount : -amount
+    const flow = s.treasuryFlows.push(
+        new TreasuryFlow({
+            id: meta.id,
+            kind: incoming ? TreasuryFlowKind.TRANSFER_IN : TreasuryFlowKind.TRANSFER_OUT,
+            amount,
+            counterparty: incoming ? from : to,
+            payment: null,
+            asset: null,
+            source: null,
+            proposal: null,
+            category: null,
+            memo: null,
+            memoRaw: null,
+            memoTruncated: null,
+            balanceAfter: p.treasuryBalance,
+            ...at(meta),
+        }),
+    )
+    s.pendingTreasuryTransfer = {flow, logIndex: meta.logIndex, txHash: meta.txHash}
+}
+
+/** Adds the batch's flows (kinds now final) to their day buckets. */
+export function aggregateTreasuryDays(s: BatchState): void {
+    for (const f of s.treasuryFlows.rows) {
+        const meta = {timestamp: f.timestamp} as Meta
+        const day = treasuryDay(s, meta)
+        switch (f.kind) {
+            case TreasuryFlowKind.FEE:
+                day.fees += f.amount
+                break
+            case TreasuryFlowKind.DEPOSIT:
+                day.deposits += f.amount
+                break
+            case TreasuryFlowKind.TRANSFER_IN:
+                day.transfersIn += f.amount
+                break
+            case TreasuryFlowKind.DISBURSEMENT:
+                day.disbursements += f.amount
+                break
+            case TreasuryFlowKind.TRANSFER_OUT:
+                day.transfersOut += f.amount
+                break
+        }
+        day.balanceClose = f.balanceAfter
+    }
+}

@@ -1,0 +1,6 @@
+export enum AssetKind {
+    DATASET = "DATASET",
+    MODEL = "MODEL",
+    AGENT = "AGENT",
+    PIPELINE = "PIPELINE",
+}

@@ -1,0 +1,5 @@
+export enum AssetStatus {
+    ACTIVE = "ACTIVE",
+    PAUSED = "PAUSED",
+    RETIRED = "RETIRED",
+}

@@ -1,0 +1,5 @@
+export enum LicenseType {
+    OPEN_USE = "OPEN_USE",
+    NON_COMMERCIAL = "NON_COMMERCIAL",
+    COMMERCIAL_REMIX = "COMMERCIAL_REMIX",
+}

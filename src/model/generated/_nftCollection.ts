@@ -1,0 +1,5 @@
+export enum NftCollection {
+    OWNERSHIP = "OWNERSHIP",
+    RECEIPT = "RECEIPT",
+    LICENSE = "LICENSE",
+}

@@ -1,0 +1,4 @@
+export enum PaymentSource {
+    LICENSE = "LICENSE",
+    INVOCATION = "INVOCATION",
+}

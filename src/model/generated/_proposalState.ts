@@ -1,0 +1,9 @@
+export enum ProposalState {
+    PENDING = "PENDING",
+    ACTIVE = "ACTIVE",
+    CANCELED = "CANCELED",
+    DEFEATED = "DEFEATED",
+    VETOED = "VETOED",
+    SUCCEEDED = "SUCCEEDED",
+    EXECUTED = "EXECUTED",
+}

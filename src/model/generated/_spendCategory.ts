@@ -1,0 +1,7 @@
+export enum SpendCategory {
+    GRANT = "GRANT",
+    REWARDS = "REWARDS",
+    OPERATIONS = "OPERATIONS",
+    LIQUIDITY = "LIQUIDITY",
+    OTHER = "OTHER",
+}

@@ -1,0 +1,6 @@
+export enum Support {
+    NO = "NO",
+    YES = "YES",
+    ABSTAIN = "ABSTAIN",
+    VETO = "VETO",
+}

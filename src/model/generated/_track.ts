@@ -1,0 +1,4 @@
+export enum Track {
+    COUNCIL = "COUNCIL",
+    DAO = "DAO",
+}

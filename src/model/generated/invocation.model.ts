@@ -1,0 +1,62 @@
+import {Entity as Entity_, Column as Column_, PrimaryColumn as PrimaryColumn_, ManyToOne as ManyToOne_, Index as Index_, IntColumn as IntColumn_, BigIntColumn as BigIntColumn_, BytesColumn as BytesColumn_, DateTimeColumn as DateTimeColumn_, StringColumn as StringColumn_} from "@subsquid/typeorm-store"
+import {Asset} from "./asset.model"
+import {Account} from "./account.model"
+import {License} from "./license.model"
+import {Payment} from "./payment.model"
+
+/**
+ * A pay-per-call invocation (Invoked).
+ */
+@Entity_()
+export class Invocation {
+    constructor(props?: Partial<Invocation>) {
+        Object.assign(this, props)
+    }
+
+    /**
+     * Invocation id (decimal), from 1.
+     */
+    @PrimaryColumn_()
+    id!: string
+
+    @Index_()
+    @ManyToOne_(() => Asset, {nullable: true})
+    asset!: Asset
+
+    @Index_()
+    @ManyToOne_(() => Account, {nullable: true})
+    caller!: Account
+
+    @Index_()
+    @ManyToOne_(() => License, {nullable: true})
+    license!: License
+
+    @IntColumn_({nullable: false})
+    units!: number
+
+    /**
+     * units * pricePerCall (wei).
+     */
+    @BigIntColumn_({nullable: false})
+    fee!: bigint
+
+    @BytesColumn_({nullable: false})
+    requestHash!: Uint8Array
+
+    /**
+     * The payment, null when the fee is 0.
+     */
+    @Index_()
+    @ManyToOne_(() => Payment, {nullable: true})
+    payment!: Payment | undefined | null
+
+    @Index_()
+    @IntColumn_({nullable: false})
+    block!: number
+
+    @DateTimeColumn_({nullable: false})
+    timestamp!: Date
+
+    @StringColumn_({nullable: false})
+    txHash!: string
+}

@@ -1,0 +1,87 @@
+import {Entity as Entity_, Column as Column_, PrimaryColumn as PrimaryColumn_, ManyToOne as ManyToOne_, Index as Index_, BigIntColumn as BigIntColumn_, BooleanColumn as BooleanColumn_, IntColumn as IntColumn_, DateTimeColumn as DateTimeColumn_, StringColumn as StringColumn_, OneToMany as OneToMany_} from "@subsquid/typeorm-store"
+import {LicenseTerms} from "./licenseTerms.model"
+import {Asset} from "./asset.model"
+import {Account} from "./account.model"
+import {Payment} from "./payment.model"
+import {LicenseTransfer} from "./licenseTransfer.model"
+
+/**
+ * A License NFT: an access right bought under immutable terms (LicenseIssued); transferable.
+ */
+@Entity_()
+export class License {
+    constructor(props?: Partial<License>) {
+        Object.assign(this, props)
+    }
+
+    /**
+     * License id (decimal), from 1.
+     */
+    @PrimaryColumn_()
+    id!: string
+
+    @Index_()
+    @ManyToOne_(() => LicenseTerms, {nullable: true})
+    terms!: LicenseTerms
+
+    @Index_()
+    @ManyToOne_(() => Asset, {nullable: true})
+    asset!: Asset
+
+    /**
+     * Who the license was issued to.
+     */
+    @Index_()
+    @ManyToOne_(() => Account, {nullable: true})
+    licensee!: Account
+
+    /**
+     * Current holder of the License NFT.
+     */
+    @Index_()
+    @ManyToOne_(() => Account, {nullable: true})
+    holder!: Account
+
+    /**
+     * Expiry as a unix timestamp (seconds); 0 = perpetual. Valid while not revoked and now < expiresAt.
+     */
+    @BigIntColumn_({nullable: false})
+    expiresAt!: bigint
+
+    @BooleanColumn_({nullable: false})
+    revoked!: boolean
+
+    @IntColumn_({nullable: true})
+    revokedAtBlock!: number | undefined | null
+
+    @BigIntColumn_({nullable: false})
+    pricePaid!: bigint
+
+    /**
+     * The purchase payment, null when free.
+     */
+    @Index_()
+    @ManyToOne_(() => Payment, {nullable: true})
+    payment!: Payment | undefined | null
+
+    @IntColumn_({nullable: false})
+    invocationCount!: number
+
+    /**
+     * Sum of invocation fees paid under this license (wei).
+     */
+    @BigIntColumn_({nullable: false})
+    invocationFees!: bigint
+
+    @IntColumn_({nullable: false})
+    block!: number
+
+    @DateTimeColumn_({nullable: false})
+    timestamp!: Date
+
+    @StringColumn_({nullable: false})
+    txHash!: string
+
+    @OneToMany_(() => LicenseTransfer, e => e.license)
+    transfers!: LicenseTransfer[]
+}

@@ -1,0 +1,59 @@
+import {Entity as Entity_, Column as Column_, PrimaryColumn as PrimaryColumn_, ManyToOne as ManyToOne_, Index as Index_, BigIntColumn as BigIntColumn_, IntColumn as IntColumn_, DateTimeColumn as DateTimeColumn_, StringColumn as StringColumn_} from "@subsquid/typeorm-store"
+import {Asset} from "./asset.model"
+import {LicenseType} from "./_licenseType"
+
+/**
+ * Immutable license terms of an asset (LicenseTermsCreated).
+ */
+@Entity_()
+export class LicenseTerms {
+    constructor(props?: Partial<LicenseTerms>) {
+        Object.assign(this, props)
+    }
+
+    /**
+     * Terms id (decimal), from 1.
+     */
+    @PrimaryColumn_()
+    id!: string
+
+    @Index_()
+    @ManyToOne_(() => Asset, {nullable: true})
+    asset!: Asset
+
+    @Column_("varchar", {length: 16, nullable: false})
+    licenseType!: LicenseType
+
+    /**
+     * Purchase price (wei); 0 for OPEN_USE.
+     */
+    @BigIntColumn_({nullable: false})
+    price!: bigint
+
+    /**
+     * License lifetime in seconds; 0 = perpetual.
+     */
+    @BigIntColumn_({nullable: false})
+    duration!: bigint
+
+    /**
+     * Fee per invocation unit (wei).
+     */
+    @BigIntColumn_({nullable: false})
+    pricePerCall!: bigint
+
+    /**
+     * Licenses sold under these terms.
+     */
+    @IntColumn_({nullable: false})
+    licenseCount!: number
+
+    @IntColumn_({nullable: false})
+    block!: number
+
+    @DateTimeColumn_({nullable: false})
+    timestamp!: Date
+
+    @StringColumn_({nullable: false})
+    txHash!: string
+}

@@ -1,0 +1,75 @@
+import {Entity as Entity_, Column as Column_, PrimaryColumn as PrimaryColumn_, ManyToOne as ManyToOne_, Index as Index_, BigIntColumn as BigIntColumn_, IntColumn as IntColumn_, DateTimeColumn as DateTimeColumn_, StringColumn as StringColumn_, OneToMany as OneToMany_} from "@subsquid/typeorm-store"
+import {Asset} from "./asset.model"
+import {Account} from "./account.model"
+import {PaymentSource} from "./_paymentSource"
+import {RevenueDistribution} from "./revenueDistribution.model"
+
+/**
+ * A payment routed through the RevenueVault (PaymentReceived).
+ */
+@Entity_()
+export class Payment {
+    constructor(props?: Partial<Payment>) {
+        Object.assign(this, props)
+    }
+
+    /**
+     * Payment id (decimal), from 1.
+     */
+    @PrimaryColumn_()
+    id!: string
+
+    @Index_()
+    @ManyToOne_(() => Asset, {nullable: true})
+    asset!: Asset
+
+    @Index_()
+    @ManyToOne_(() => Account, {nullable: true})
+    payer!: Account
+
+    @Column_("varchar", {length: 10, nullable: false})
+    source!: PaymentSource
+
+    /**
+     * Amount paid (wei), before fee.
+     */
+    @BigIntColumn_({nullable: false})
+    amount!: bigint
+
+    /**
+     * Protocol fee sent to the treasury (wei).
+     */
+    @BigIntColumn_({nullable: false})
+    protocolFee!: bigint
+
+    /**
+     * amount - protocolFee (wei), distributed through the lineage.
+     */
+    @BigIntColumn_({nullable: false})
+    net!: bigint
+
+    /**
+     * Number of RevenueDistributed events (assets reached, once per path).
+     */
+    @IntColumn_({nullable: false})
+    distributionCount!: number
+
+    /**
+     * Deepest depth reached.
+     */
+    @IntColumn_({nullable: false})
+    maxDepth!: number
+
+    @Index_()
+    @IntColumn_({nullable: false})
+    block!: number
+
+    @DateTimeColumn_({nullable: false})
+    timestamp!: Date
+
+    @StringColumn_({nullable: false})
+    txHash!: string
+
+    @OneToMany_(() => RevenueDistribution, e => e.payment)
+    distributions!: RevenueDistribution[]
+}

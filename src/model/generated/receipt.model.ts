@@ -1,0 +1,77 @@
+import {Entity as Entity_, Column as Column_, PrimaryColumn as PrimaryColumn_, ManyToOne as ManyToOne_, Index as Index_, BigIntColumn as BigIntColumn_, BytesColumn as BytesColumn_, BooleanColumn as BooleanColumn_, IntColumn as IntColumn_, DateTimeColumn as DateTimeColumn_, StringColumn as StringColumn_, OneToMany as OneToMany_} from "@subsquid/typeorm-store"
+import {Asset} from "./asset.model"
+import {Account} from "./account.model"
+import {ContributionType} from "./_contributionType"
+import {ReceiptClaim} from "./receiptClaim.model"
+
+/**
+ * A contribution receipt (soulbound ContributionNFT): an income right on its asset's contributor pool.
+ */
+@Entity_()
+export class Receipt {
+    constructor(props?: Partial<Receipt>) {
+        Object.assign(this, props)
+    }
+
+    /**
+     * Receipt id (decimal), from 1.
+     */
+    @PrimaryColumn_()
+    id!: string
+
+    @Index_()
+    @ManyToOne_(() => Asset, {nullable: true})
+    asset!: Asset
+
+    @Index_()
+    @ManyToOne_(() => Account, {nullable: true})
+    contributor!: Account
+
+    @Column_("varchar", {length: 10, nullable: false})
+    contributionType!: ContributionType
+
+    /**
+     * Weight of the receipt in its asset's pool.
+     */
+    @BigIntColumn_({nullable: false})
+    weight!: bigint
+
+    @BytesColumn_({nullable: false})
+    evidence!: Uint8Array
+
+    /**
+     * The asset's accRevenuePerWeight when the receipt was issued (1e18-scaled).
+     */
+    @BigIntColumn_({nullable: false})
+    accSnapshot!: bigint
+
+    @BooleanColumn_({nullable: false})
+    revoked!: boolean
+
+    /**
+     * Accrued amount frozen at revocation (wei); null while active.
+     */
+    @BigIntColumn_({nullable: true})
+    frozenAccrued!: bigint | undefined | null
+
+    /**
+     * Total withdrawn (wei).
+     */
+    @BigIntColumn_({nullable: false})
+    claimed!: bigint
+
+    @IntColumn_({nullable: false})
+    issuedAtBlock!: number
+
+    @DateTimeColumn_({nullable: false})
+    issuedAt!: Date
+
+    @IntColumn_({nullable: true})
+    revokedAtBlock!: number | undefined | null
+
+    @StringColumn_({nullable: false})
+    txHash!: string
+
+    @OneToMany_(() => ReceiptClaim, e => e.receipt)
+    claims!: ReceiptClaim[]
+}

@@ -1,0 +1,36 @@
+import {Entity as Entity_, Column as Column_, PrimaryColumn as PrimaryColumn_, ManyToOne as ManyToOne_, Index as Index_, BigIntColumn as BigIntColumn_, IntColumn as IntColumn_, DateTimeColumn as DateTimeColumn_, StringColumn as StringColumn_} from "@subsquid/typeorm-store"
+import {Receipt} from "./receipt.model"
+import {Account} from "./account.model"
+
+/**
+ * A receipt withdrawal (ReceiptClaimed).
+ */
+@Entity_()
+export class ReceiptClaim {
+    constructor(props?: Partial<ReceiptClaim>) {
+        Object.assign(this, props)
+    }
+
+    @PrimaryColumn_()
+    id!: string
+
+    @Index_()
+    @ManyToOne_(() => Receipt, {nullable: true})
+    receipt!: Receipt
+
+    @Index_()
+    @ManyToOne_(() => Account, {nullable: true})
+    contributor!: Account
+
+    @BigIntColumn_({nullable: false})
+    amount!: bigint
+
+    @IntColumn_({nullable: false})
+    block!: number
+
+    @DateTimeColumn_({nullable: false})
+    timestamp!: Date
+
+    @StringColumn_({nullable: false})
+    txHash!: string
+}

@@ -1,0 +1,84 @@
+import {Entity as Entity_, Column as Column_, PrimaryColumn as PrimaryColumn_, ManyToOne as ManyToOne_, Index as Index_, IntColumn as IntColumn_, BigIntColumn as BigIntColumn_, DateTimeColumn as DateTimeColumn_, StringColumn as StringColumn_} from "@subsquid/typeorm-store"
+import {Payment} from "./payment.model"
+import {Asset} from "./asset.model"
+import {Account} from "./account.model"
+
+/**
+ * One asset reached by a payment (RevenueDistributed), with the accumulator move it caused.
+ */
+@Entity_()
+export class RevenueDistribution {
+    constructor(props?: Partial<RevenueDistribution>) {
+        Object.assign(this, props)
+    }
+
+    /**
+     * `<paymentId>-<sequence>` (sequence = emission order within the payment, from 0).
+     */
+    @PrimaryColumn_()
+    id!: string
+
+    @Index_()
+    @ManyToOne_(() => Payment, {nullable: true})
+    payment!: Payment
+
+    @Index_()
+    @ManyToOne_(() => Asset, {nullable: true})
+    asset!: Asset
+
+    /**
+     * 0 for the paid asset, +1 per lineage hop.
+     */
+    @IntColumn_({nullable: false})
+    depth!: number
+
+    /**
+     * Amount reaching this asset (wei).
+     */
+    @BigIntColumn_({nullable: false})
+    amount!: bigint
+
+    @BigIntColumn_({nullable: false})
+    toOwner!: bigint
+
+    @BigIntColumn_({nullable: false})
+    toContributors!: bigint
+
+    @BigIntColumn_({nullable: false})
+    toUpstream!: bigint
+
+    /**
+     * Owner credited (the asset's owner at that moment).
+     */
+    @Index_()
+    @ManyToOne_(() => Account, {nullable: true})
+    owner!: Account
+
+    /**
+     * Active receipt weight of the asset at the event.
+     */
+    @BigIntColumn_({nullable: false})
+    totalWeight!: bigint
+
+    /**
+     * accRevenuePerWeight before the event (1e18-scaled).
+     */
+    @BigIntColumn_({nullable: false})
+    accBefore!: bigint
+
+    /**
+     * accRevenuePerWeight after the event.
+     */
+    @BigIntColumn_({nullable: false})
+    accAfter!: bigint
+
+    @Index_()
+    @IntColumn_({nullable: false})
+    block!: number
+
+    @DateTimeColumn_({nullable: false})
+    timestamp!: Date
+
+    @StringColumn_({nullable: false})
+    txHash!: string
+}

@@ -1,0 +1,35 @@
+import {Entity as Entity_, Column as Column_, PrimaryColumn as PrimaryColumn_, ManyToOne as ManyToOne_, Index as Index_, BigIntColumn as BigIntColumn_, IntColumn as IntColumn_, DateTimeColumn as DateTimeColumn_, StringColumn as StringColumn_} from "@subsquid/typeorm-store"
+import {Account} from "./account.model"
+
+/**
+ * Voting power change of a delegate (DelegateVotesChanged).
+ */
+@Entity_()
+export class VotingPowerChange {
+    constructor(props?: Partial<VotingPowerChange>) {
+        Object.assign(this, props)
+    }
+
+    @PrimaryColumn_()
+    id!: string
+
+    @Index_()
+    @ManyToOne_(() => Account, {nullable: true})
+    delegate!: Account
+
+    @BigIntColumn_({nullable: false})
+    previousVotes!: bigint
+
+    @BigIntColumn_({nullable: false})
+    newVotes!: bigint
+
+    @Index_()
+    @IntColumn_({nullable: false})
+    block!: number
+
+    @DateTimeColumn_({nullable: false})
+    timestamp!: Date
+
+    @StringColumn_({nullable: false})
+    txHash!: string
+}
