@@ -1,14 +1,6 @@
-import {
-    createPublicClient,
-    createWalletClient,
-    encodeDeployData,
-    getContractAddress,
-    http,
-    type Address,
-    type PublicClient,
-} from 'viem'
-import {foundry} from 'viem/chains'
+import {createPublicClient, encodeDeployData, getContractAddress, http, type Address, type Hex, type PublicClient} from 'viem'
 import {DeploymentManifest} from '../config/manifest'
+import {rpc, toQuantity} from './chain'
 import {CONTRACT_NAMES, ContractName, loadArtifacts} from './compile'
 
 /** anvil's first three default accounts: deployer (0) and the initial Foundation council (1-3). */
@@ -40,7 +32,6 @@ export function publicClientFor(rpcUrl: string): PublicClient {
 export async function deployProtocol(opts: DeployOptions): Promise<DeploymentManifest> {
     const artifacts = loadArtifacts()
     const client = publicClientFor(opts.rpcUrl)
-    const wallet = createWalletClient({account: DEPLOYER, transport: http(opts.rpcUrl)})
     const chainId = await client.getChainId()
     const council = opts.council ?? INITIAL_COUNCIL
     const nonce = await client.getTransactionCount({address: DEPLOYER})
@@ -70,7 +61,7 @@ export async function deployProtocol(opts: DeployOptions): Promise<DeploymentMan
     for (const [i, name] of CONTRACT_NAMES.entries()) {
         const {abi, bytecode} = artifacts[name]
         const data = encodeDeployData({abi, bytecode, args: ctorArgs[name]} as any)
-        const hash = await wallet.sendTransaction({data, nonce: nonce + i, gas: 15_000_000n} as any)
+        const hash = await rpc<Hex>(client, 'eth_sendTransaction', [{from: DEPLOYER, data, nonce: toQuantity(BigInt(nonce + i)), gas: toQuantity(15_000_000n)}])
         await mineIfNeeded(client)
         const receipt = await client.waitForTransactionReceipt({hash, pollingInterval: 50})
         if (receipt.status !== 'success') throw new Error(`deployment of ${name} reverted`)
@@ -84,6 +75,5 @@ export async function deployProtocol(opts: DeployOptions): Promise<DeploymentMan
 
 /** With automine off (the simulator's mode) a transaction waits for `evm_mine`. */
 export async function mineIfNeeded(client: PublicClient): Promise<void> {
-    const automine = await client.request({method: 'anvil_getAutomine' as any, params: [] as any})
-    if (!automine) await client.request({method: 'evm_mine' as any, params: [] as any})
+    if (!(await rpc<boolean>(client, 'anvil_getAutomine'))) await rpc(client, 'evm_mine')
 }

@@ -156,7 +156,7 @@ export class Economy {
         const diamond: AssetSpec[] = [
             {kind: KIND.DATASET, contributorBps: 2000, uri: text('ar://sahara/diamond/dataset'), parents: [], terms: [LICENSE.OPEN_USE]},
             {kind: KIND.MODEL, contributorBps: 1500, uri: text('ar://sahara/diamond/model-a'), parents: [{ref: 0, relation: RELATION.TRAINED_ON, bps: 2000}], terms: [LICENSE.NON_COMMERCIAL]},
-            {kind: KIND.MODEL, contributorBps: 1500, uri: text('ar://sahara/diamond/model-b'), parents: [{ref: 0, relation: RELATION.TRAINED_ON, bps: 3000}, {ref: 0, relation: RELATION.EVALUATED_ON, bps: 0}].slice(0, 1), terms: [LICENSE.COMMERCIAL_REMIX]},
+            {kind: KIND.MODEL, contributorBps: 1500, uri: text('ar://sahara/diamond/model-b'), parents: [{ref: 0, relation: RELATION.TRAINED_ON, bps: 3000}], terms: [LICENSE.COMMERCIAL_REMIX]},
             {kind: KIND.AGENT, contributorBps: 1000, uri: text('ar://sahara/diamond/agent'), parents: [{ref: 1, relation: RELATION.COMPOSED_OF, bps: 2000}, {ref: 2, relation: RELATION.COMPOSED_OF, bps: 2000}], terms: [LICENSE.COMMERCIAL_REMIX, LICENSE.OPEN_USE], popularity: 20},
             {kind: KIND.PIPELINE, contributorBps: 500, uri: text('ar://sahara/diamond/pipeline'), parents: [{ref: 3, relation: RELATION.COMPOSED_OF, bps: 3000}, {ref: 1, relation: RELATION.DERIVED_FROM, bps: 1000}], terms: [LICENSE.COMMERCIAL_REMIX, LICENSE.NON_COMMERCIAL, LICENSE.OPEN_USE], popularity: 30},
         ]
