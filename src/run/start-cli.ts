@@ -1,0 +1,155 @@
+/**
+ * `npm start`: the whole product on one machine with no server installed.
+ *  - PostgreSQL: embedded (data under .data/postgres) unless DATABASE_URL is set;
+ *  - chain: a local devnet (anvil, state kept in .data/devnet) with live simulated activity,
+ *    unless RPC_URL and MANIFEST point at a deployment;
+ *  - the processor (lib/main.js) and the GraphQL API (port 4350).
+ * Ctrl-C stops everything; the next `npm start` resumes where it stopped.
+ */
+import fs from 'fs'
+import path from 'path'
+import {readManifest, writeManifest, DeploymentManifest} from '../config/manifest'
+import {fundSimAccounts} from '../devnet/accounts'
+import {Anvil, startAnvil} from '../devnet/anvil'
+import {deployProtocol, publicClientFor} from '../devnet/deploy'
+import {simulate} from '../simulator'
+import {applyMigrations, runNode, waitExit} from './child'
+import {DEFAULT_DATA_DIR, openDatabase, redact} from './database'
+import {ChildProcess} from 'child_process'
+import {startApi} from './api'
+import {printBanner, waitForIndexedHeight} from './banner'
+
+function intEnv(name: string, def: number): number {
+    const raw = process.env[name]
+    if (raw == null || raw === '') return def
+    const n = Number(raw)
+    if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${name} must be a port number (0-65535), got "${raw}"`)
+    return n
+}
+
+async function main() {
+    const dataDir = path.resolve(process.env.DATA_DIR || DEFAULT_DATA_DIR)
+    const gqlPort = intEnv('GQL_PORT', 4350)
+    const devnetPort = intEnv('DEVNET_PORT', 8545)
+    const metricsPort = intEnv('PROCESSOR_PROMETHEUS_PORT', 3000)
+    if (process.env.RPC_URL && !process.env.MANIFEST) {
+        throw new Error('RPC_URL is set but MANIFEST is not: point MANIFEST at the deployment manifest of that chain (see README, "Index a real deployment")')
+    }
+    fs.mkdirSync(dataDir, {recursive: true})
+
+    const stops: (() => Promise<unknown>)[] = []
+    let stopping = false
+    const stopAll = async (code: number) => {
+        if (stopping) return
+        stopping = true
+        console.log('\nstopping...')
+        for (const stop of stops.reverse()) {
+            try {
+                await stop()
+            } catch (e: any) {
+                console.error(`while stopping: ${e?.message ?? e}`)
+            }
+        }
+        process.exit(code)
+    }
+    process.once('SIGINT', () => void stopAll(0))
+    process.once('SIGTERM', () => void stopAll(0))
+
+    try {
+        const db = await openDatabase(process.env, (m) => console.log(m))
+        stops.push(() => db.stop())
+        await applyMigrations(db.url)
+
+        let manifest: DeploymentManifest
+        let manifestFile: string
+        let rpcUrl: string
+        if (process.env.RPC_URL) {
+            manifestFile = path.resolve(process.env.MANIFEST!)
+            manifest = readManifest(manifestFile)
+            rpcUrl = process.env.RPC_URL
+            console.log(`indexing ${rpcUrl} (chain ${manifest.chainId}) from block ${manifest.startBlock}`)
+        } else {
+            const devnet = await startLocalDevnet(path.join(dataDir, 'devnet'), devnetPort)
+            stops.push(() => devnet.anvil.stop())
+            manifest = devnet.manifest
+            manifestFile = devnet.manifestFile
+            rpcUrl = devnet.anvil.rpcUrl
+            const abort = new AbortController()
+            stops.push(async () => abort.abort())
+            void runSimulator(rpcUrl, manifest, devnet.fresh, abort.signal)
+        }
+
+        const processor = runNode(require.resolve('../main'), [], {
+            DB_URL: db.url,
+            MANIFEST: manifestFile,
+            RPC_URL: rpcUrl,
+            PROCESSOR_PROMETHEUS_PORT: String(metricsPort),
+        }, {prefix: '[processor] ', quiet: !process.env.VERBOSE})
+        stops.push(() => stopChild(processor))
+        watchChild(processor, 'processor', stopAll)
+
+        const api = startApi({dbUrl: db.url, port: gqlPort, verbose: !!process.env.VERBOSE})
+        stops.push(() => stopChild(api))
+        watchChild(api, 'GraphQL API', stopAll)
+
+        const height = await waitForIndexedHeight(gqlPort)
+        printBanner({gqlPort, metricsPort, rpcUrl, dbUrl: redact(db.url), embedded: db.embedded, height, dataDir})
+    } catch (e: any) {
+        console.error(e instanceof Error ? e.message : e)
+        await stopAll(1)
+    }
+}
+
+/** anvil with its state kept in `dir` (loaded at start, dumped at stop), deployed on first use. */
+async function startLocalDevnet(dir: string, port: number): Promise<{anvil: Anvil; manifest: DeploymentManifest; manifestFile: string; fresh: boolean}> {
+    fs.mkdirSync(dir, {recursive: true})
+    const stateFile = path.join(dir, 'state.json')
+    const manifestFile = path.join(dir, 'deployment.json')
+    const fresh = !fs.existsSync(stateFile) || !fs.existsSync(manifestFile)
+    if (fresh) for (const f of [stateFile, manifestFile]) fs.rmSync(f, {force: true})
+    const anvil = await startAnvil({port, args: ['--state', stateFile, '--state-interval', '30']})
+    try {
+        let manifest: DeploymentManifest
+        if (fresh) {
+            manifest = await deployProtocol({rpcUrl: anvil.rpcUrl})
+            await fundSimAccounts(publicClientFor(anvil.rpcUrl), manifest)
+            writeManifest(manifestFile, manifest)
+            console.log(`devnet: deployed the protocol on ${anvil.rpcUrl}`)
+        } else {
+            manifest = {...readManifest(manifestFile), rpcUrl: anvil.rpcUrl}
+            writeManifest(manifestFile, manifest)
+            console.log(`devnet: resumed ${anvil.rpcUrl} from ${stateFile}`)
+        }
+        return {anvil, manifest, manifestFile, fresh}
+    } catch (e) {
+        await anvil.stop()
+        throw e
+    }
+}
+
+async function runSimulator(rpcUrl: string, manifest: DeploymentManifest, fresh: boolean, signal: AbortSignal) {
+    try {
+        const seed = Number(process.env.SIM_SEED ?? 1)
+        await simulate({rpcUrl, manifest, seed, scale: fresh ? 'small' : {events: 0, rounds: 0, assets: 0}, follow: true, signal, log: () => {}})
+    } catch (e: any) {
+        if (!signal.aborted) console.error(`simulator stopped: ${e?.message ?? e}`)
+    }
+}
+
+function watchChild(child: ChildProcess, name: string, stopAll: (code: number) => Promise<void>) {
+    child.once('exit', (code, signal) => {
+        if (signal === 'SIGTERM' || signal === 'SIGINT') return
+        console.error(`${name} exited unexpectedly (code ${code}${signal ? `, signal ${signal}` : ''}); run with VERBOSE=1 to see its log`)
+        void stopAll(1)
+    })
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+    if (child.exitCode != null || child.signalCode != null) return
+    child.kill('SIGTERM')
+    const t = setTimeout(() => child.kill('SIGKILL'), 10_000)
+    await waitExit(child)
+    clearTimeout(t)
+}
+
+main()
