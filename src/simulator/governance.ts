@@ -117,6 +117,11 @@ export class Governance {
             if (l.topics[0] === removeTopic) members.delete(who)
         }
         this.council = [...members] as Address[]
+        // Council members send votes: make sure they can pay gas (a member need not be a funded dev account).
+        const balances = await this.rpc.batch<string>(this.council.map((a) => ({method: 'eth_getBalance', params: [a, 'latest']})))
+        for (const [i, a] of this.council.entries()) {
+            if (BigInt(balances[i] as string) < E18) await this.rpc.call('anvil_setBalance', [a, '0x3635c9adc5dea00000'])
+        }
         this.feeBps = hexToNumber(await this.read(this.c.address.RevenueVault, abi.encode('RevenueVault', 'protocolFeeBps', [])))
         const params = await this.read(this.gov, abi.encode('DualTrackGovernor', 'params', []))
         this.threshold = BigInt(`0x${params.slice(2 + 128, 2 + 192)}`)
@@ -140,10 +145,10 @@ export class Governance {
 
     /** Adds what governance has to do in block `b` (reads the chain at the current head). */
     async step(b: BlockBatch): Promise<void> {
-        const due = this.scheduled.get(b.number)
-        if (due) {
-            for (const t of due) b.add(t)
-            this.scheduled.delete(b.number)
+        for (const k of [...this.scheduled.keys()].sort((x, y) => x - y)) {
+            if (k > b.number) break
+            for (const t of this.scheduled.get(k)!) b.add(t)
+            this.scheduled.delete(k)
         }
         const r = this.round
         if (!r || b.number < r.due) return
@@ -207,7 +212,7 @@ export class Governance {
             const targets = p.actions.map((a) => a.target)
             const calldatas = p.actions.map((a) => a.data)
             const values = p.actions.map(() => 0n)
-            const gas = 400_000 + 48 * ((p.description.length - 2) / 2) + p.actions.reduce((s, a) => s + 60_000 + 48 * ((a.data.length - 2) / 2), 0)
+            const gas = 400_000 + 48 * ((p.description.length - 2) / 2) + p.actions.reduce((s, a) => s + 120_000 + 720 * ((a.data.length - 2) / 2), 0)
             b.add({
                 from: p.proposer,
                 to: this.gov,

@@ -78,6 +78,7 @@ export class World {
     readonly licenses: License[] = []
     readonly receipts: Receipt[] = []
     readonly receiptsOf = new Map<string, Receipt[]>()
+    readonly receiptById = new Map<number, Receipt>()
     /** Assets that can be bought now, weighted by popularity. */
     readonly purchasable = new WeightedSet()
     private readonly purchasableIds: number[] = []
@@ -85,6 +86,9 @@ export class World {
     readonly usable = new WeightedSet()
     /** Owners credited since their last claim. */
     readonly owed = new Set<Address>()
+    /** Assets that received revenue and have receipts (for contributor claims). */
+    readonly paidWithReceipts: number[] = []
+    private readonly paid = new Set<number>()
     registeredCount = 0
 
     addAsset(a: Omit<Asset, 'slot' | 'reach' | 'children' | 'terms' | 'receipts' | 'settled' | 'parents' | 'upstreamBps'>): Asset {
@@ -155,6 +159,7 @@ export class World {
 
     addReceipt(r: Receipt): void {
         this.receipts.push(r)
+        this.receiptById.set(r.id, r)
         this.asset(r.assetId).receipts.push(r.id)
         const list = this.receiptsOf.get(r.contributor)
         if (list) list.push(r)
@@ -164,6 +169,10 @@ export class World {
     /** Owners of the assets a payment to `a` reaches (approximation of who was credited). */
     creditOwners(a: Asset, depth = 0): void {
         this.owed.add(a.owner)
+        if (!this.paid.has(a.id) && a.receipts.length > 0) {
+            this.paid.add(a.id)
+            this.paidWithReceipts.push(a.id)
+        }
         if (depth >= MAX_DEPTH) return
         for (const p of a.parents) this.creditOwners(this.asset(p), depth + 1)
     }
