@@ -180,6 +180,8 @@ export interface ModelProposal extends ProposalFacts {
     voteStartBlock: bigint
     voters: Map<string, {support: Support; weight: bigint}>
     actions: unknown[]
+    canceledBlock?: bigint
+    executedBlock?: bigint
 }
 
 export interface VoteResult {
@@ -256,8 +258,21 @@ export class GovernorModel {
         return p
     }
 
+    /** State at block `n` >= the last operation applied (flags as they are now). */
     stateAt(id: bigint, n: bigint): ProposalState {
         return stateAt(this.proposal(id), n)
+    }
+
+    /**
+     * State at any past block `n` (cancel/execute flags as of block `n`), assuming that no vote was
+     * cast after `n` when `n` is past voteEndBlock (always true: votes close at voteEndBlock).
+     */
+    historicalStateAt(id: bigint, n: bigint): ProposalState {
+        const p = this.proposal(id)
+        return stateAt(
+            {...p, canceled: p.canceledBlock !== undefined && p.canceledBlock <= n, executed: p.executedBlock !== undefined && p.executedBlock <= n},
+            n,
+        )
     }
 
     /** Why `castVote` would revert in block `block`, or undefined. */
@@ -307,7 +322,9 @@ export class GovernorModel {
     cancel(id: bigint, caller: string, block: bigint): void {
         const why = this.cancelError(id, caller, block)
         if (why) throw new GovernorModelError(why)
-        this.proposal(id).canceled = true
+        const p = this.proposal(id)
+        p.canceled = true
+        p.canceledBlock = block
     }
 
     executeError(id: bigint, block: bigint): string | undefined {
@@ -324,6 +341,7 @@ export class GovernorModel {
         if (why) throw new GovernorModelError(why)
         const p = this.proposal(id)
         p.executed = true
+        p.executedBlock = block
         return p
     }
 

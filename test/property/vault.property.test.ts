@@ -15,8 +15,8 @@
  * seed: PROPERTY_SEED.
  */
 import fc from 'fast-check'
-import {encodeFunctionData, parseEventLogs, type Address, type Hex} from 'viem'
-import {beforeAll, describe, expect, it, vi} from 'vitest'
+import {encodeFunctionData, parseEventLogs, toHex, type Address, type Hex} from 'viem'
+import {beforeAll, describe, expect, it} from 'vitest'
 import {simAccounts} from '../../src/devnet/accounts'
 import {rpc, sendBatch, setAutomine, type Tx} from '../../src/devnet/chain'
 import {useDevnet} from '../helpers/devnet'
@@ -31,7 +31,6 @@ import {
     type LineageView,
 } from '../model/vault-model'
 
-vi.mock('viem', async (orig) => (await import('./viem-chain-workaround')).patchViem(await orig()))
 
 const chain = useDevnet()
 
@@ -46,6 +45,7 @@ const MAX_EVENTS_PER_PAYMENT = 150
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 30)
 const SEED = process.env.PROPERTY_SEED ? Number(process.env.PROPERTY_SEED) : undefined
 const PAY_GAS = 60_000_000n
+const LICENSE_DURATION = 10_000_000n
 const MAX_UINT = (1n << 256n) - 1n
 const ZERO32 = `0x${'00'.repeat(32)}` as Hex
 
@@ -168,6 +168,11 @@ class Scenario {
     licenses: License[] = []
     vaultLogs: ExpectedLog[] = []
     treasuryLogs: ExpectedLog[] = []
+    /** LicenseRegistry, InvocationRouter and ContributionReceipts events (not ERC-721 Transfer/Approval). */
+    licenseLogs: ExpectedLog[] = []
+    routerLogs: ExpectedLog[] = []
+    receiptLogs: ExpectedLog[] = []
+    invocations = 0n
     /** Blocks of transactions (each mined by one evm_mine), with a description per transaction. */
     blocks: {tx: Tx; what: string}[][] = [[]]
     constructor(
@@ -283,6 +288,10 @@ class Scenario {
                 const owner = this.owner(a)
                 const id = m.issue(a, CONTRIBUTORS[op.who], op.weight, op.ctype, owner)
                 const evidence = `0x${id.toString(16).padStart(64, '0')}` as Hex
+                this.receiptLogs.push({
+                    eventName: 'ReceiptIssued',
+                    args: {receiptId: id, assetId: a, contributor: CONTRIBUTORS[op.who], contributionType: op.ctype, weight: op.weight, evidence},
+                })
                 return this.send('ContributionReceipts', owner, 'issue', [a, CONTRIBUTORS[op.who], op.ctype, op.weight, evidence], `issue #${id} on ${a} w=${op.weight}`)
             }
             case 'revoke': {
@@ -291,6 +300,7 @@ class Scenario {
                 const r = active[op.pick % active.length]
                 const owner = this.owner(r.assetId)
                 m.revoke(r.id, owner)
+                this.receiptLogs.push({eventName: 'ReceiptRevoked', args: {receiptId: r.id, assetId: r.assetId}})
                 return this.send('ContributionReceipts', owner, 'revoke', [r.id], `revoke receipt #${r.id}`)
             }
             case 'terms': {
@@ -301,7 +311,8 @@ class Scenario {
                 const price = op.ltype === 0 ? 0n : op.price
                 const id = BigInt(this.terms.length + 1)
                 this.terms.push({id, assetId: a, price, ppc: op.ppc, perpetual: op.perpetual})
-                const duration = op.perpetual ? 0n : 10_000_000n
+                const duration = op.perpetual ? 0n : LICENSE_DURATION
+                this.licenseLogs.push({eventName: 'LicenseTermsCreated', args: {termsId: id, assetId: a, licenseType: op.ltype, price, duration, pricePerCall: op.ppc}})
                 return this.send('LicenseRegistry', owner, 'createTerms', [a, op.ltype, price, duration, op.ppc], `createTerms #${id} on ${a}`)
             }
             case 'purchase': {
@@ -313,6 +324,11 @@ class Scenario {
                 const id = BigInt(this.licenses.length + 1)
                 this.licenses.push({id, termsId: t.id, holder: licensee, revoked: false})
                 const pid = this.payment(t.assetId, t.price, payer, PaymentSource.LICENSE)
+                this.licenseLogs.push({
+                    eventName: 'LicenseIssued',
+                    // expiresAt: 'duration' stands for block.timestamp + duration (checked against the block)
+                    args: {licenseId: id, termsId: t.id, assetId: t.assetId, licensee, expiresAt: t.perpetual ? 0n : 'duration', pricePaid: t.price, paymentId: pid},
+                })
                 return this.send('LicenseRegistry', payer, 'purchase', [t.id, licensee], `purchase terms #${t.id} (asset ${t.assetId}, price ${t.price}, payment ${pid})`, PAY_GAS)
             }
             case 'invoke': {
@@ -323,6 +339,11 @@ class Scenario {
                 const fee = BigInt(op.units) * t.ppc
                 const pid = this.payment(t.assetId, fee, l.holder, PaymentSource.INVOCATION)
                 const req = `0x${'ab'.repeat(32)}` as Hex
+                const invocationId = ++this.invocations
+                this.routerLogs.push({
+                    eventName: 'Invoked',
+                    args: {invocationId, assetId: t.assetId, caller: l.holder, licenseId: l.id, units: op.units, fee, requestHash: req, paymentId: pid},
+                })
                 return this.send('InvocationRouter', l.holder, 'invoke', [l.id, op.units, req], `invoke license #${l.id} (asset ${t.assetId}, fee ${fee}, payment ${pid})`, PAY_GAS)
             }
             case 'transferAsset': {
@@ -382,6 +403,7 @@ class Scenario {
                 if (ok.length === 0) return
                 const l = ok[op.pick % ok.length]
                 l.revoked = true
+                this.licenseLogs.push({eventName: 'LicenseRevoked', args: {licenseId: l.id}})
                 const owner = this.owner(this.terms[Number(l.termsId) - 1].assetId)
                 return this.send('LicenseRegistry', owner, 'revoke', [l.id], `revoke license #${l.id}`)
             }
@@ -482,6 +504,21 @@ async function runScenario(plan: Plan, startBlock: bigint, baseline: {treasury: 
     expect(vaultLogs.map(({eventName, args}) => ({eventName, args}))).toEqual(s.vaultLogs)
     const treasuryLogs = (await logsOf('Treasury', startBlock + 1n, endBlock)).filter((l) => l.eventName === 'FeeReceived')
     expect(treasuryLogs.map(({eventName, args}) => ({eventName, args}))).toEqual(s.treasuryLogs)
+
+    // license, invocation and receipt events, with their payment ids
+    const stream = async (name: string) =>
+        (await logsOf(name, startBlock + 1n, endBlock)).filter((l) => !['Transfer', 'Approval', 'ApprovalForAll'].includes(l.eventName))
+    const licenseLogs = await stream('LicenseRegistry')
+    const timestamps = new Map<bigint, bigint>()
+    for (const l of licenseLogs) {
+        const a = l.args as any
+        if (l.eventName !== 'LicenseIssued' || a.expiresAt === 0n) continue
+        if (!timestamps.has(l.blockNumber)) timestamps.set(l.blockNumber, (await chain.client.getBlock({blockNumber: l.blockNumber})).timestamp)
+        if (a.expiresAt === timestamps.get(l.blockNumber)! + LICENSE_DURATION) a.expiresAt = 'duration'
+    }
+    expect(licenseLogs.map(({eventName, args}) => ({eventName, args}))).toEqual(s.licenseLogs)
+    expect((await stream('InvocationRouter')).map(({eventName, args}) => ({eventName, args}))).toEqual(s.routerLogs)
+    expect((await stream('ContributionReceipts')).map(({eventName, args}) => ({eventName, args}))).toEqual(s.receiptLogs)
 
     // 2. views, to the wei
     const assetIds = [...m.assets.keys()]
@@ -668,6 +705,152 @@ describe('RevenueVault and lineage against the SPEC model', () => {
     it('fixed: dust amounts (zero fees, zero upstream parts, floors and residuals)', async () => {
         const r = await isolated((start) => runScenario(dustPlan, start, baseline))
         expect(r.payments).toBe(16)
+    })
+
+    it('SPEC edge semantics and revert conditions of §2-§6 (real transactions, checked by status)', async () => {
+        await isolated(async () => {
+            const c = chain.client
+            const A = chain.manifest.contracts
+            const [O1, O2] = OWNERS
+            const [P1, P2] = PAYERS
+            const [K1, K2] = CONTRIBUTORS
+            const stranger = lc(SIM[100])
+            const gov = A.DualTrackGovernor
+            type T = {to: keyof typeof A; from: Address; fn: string; args: unknown[]; ok: boolean; what: string}
+            const t = (to: keyof typeof A, from: Address, fn: string, args: unknown[], ok: boolean, what: string): T => ({to, from, fn, args, ok, what})
+            const block = async (txs: T[]) => {
+                const hashes: Hex[] = []
+                for (const x of txs) {
+                    const data = encodeFunctionData({abi: chain.abi[x.to], functionName: x.fn, args: x.args} as any)
+                    hashes.push(await rpc<Hex>(c, 'eth_sendTransaction', [{from: x.from, to: A[x.to], data, gas: '0x1c9c380'}]))
+                }
+                await rpc(c, 'evm_mine', [])
+                const receipts = await Promise.all(hashes.map((h) => rpc<any>(c, 'eth_getTransactionReceipt', [h])))
+                const wrong = txs.filter((x, i) => (receipts[i].status === '0x1') !== x.ok).map((x) => `${x.what}: expected ${x.ok ? 'success' : 'revert'}`)
+                expect(wrong).toEqual([])
+                return receipts
+            }
+            const h = ZERO32
+            // assets 1..10 by O1, asset 11 by O2
+            await block([
+                t('AssetRegistry', O1, 'register', [0, 'a', h, 10_001], false, 'register contributorBps 10001'),
+                ...Array.from({length: 10}, (_, i) => t('AssetRegistry', O1, 'register', [i % 4, `a${i + 1}`, h, 1000], true, `register ${i + 1}`)),
+                t('AssetRegistry', O2, 'register', [1, 'a11', h, 10_000], true, 'register 11 with contributorBps 10000'),
+                t('AssetRegistry', O1, 'register', [4, 'bad kind', h, 0], false, 'register kind 4 (no such AssetKind)'),
+            ])
+            expect(await read('AssetRegistry', 'assetCount')).toBe(11n)
+            await block([
+                t('AssetRegistry', O1, 'link', [2n, 2n, 0, 100], false, 'link to itself'),
+                t('AssetRegistry', O1, 'link', [2n, 3n, 0, 100], false, 'link to a later asset'),
+                t('AssetRegistry', O1, 'link', [2n, 99n, 0, 100], false, 'link to an unknown parent'),
+                t('AssetRegistry', O1, 'link', [99n, 1n, 0, 100], false, 'link of an unknown asset'),
+                t('AssetRegistry', O2, 'link', [2n, 1n, 0, 100], false, 'link by a non-owner'),
+                t('AssetRegistry', O1, 'link', [2n, 1n, 5, 100], false, 'link with relation 5 (no such Relation)'),
+                t('AssetRegistry', O1, 'link', [2n, 1n, 0, 9000], true, 'link 2 -> 1 at 9000 (with contributorBps 1000: sum 10000)'),
+                t('AssetRegistry', O1, 'link', [2n, 1n, 1, 0], false, 'duplicate link'),
+                ...Array.from({length: 8}, (_, i) => t('AssetRegistry', O1, 'link', [10n, BigInt(i + 1), i % 5, 100], true, `link 10 -> ${i + 1}`)),
+                t('AssetRegistry', O1, 'link', [10n, 9n, 0, 0], false, 'a 9th parent'),
+                t('AssetRegistry', O1, 'link', [9n, 3n, 0, 9001], false, 'upstream sum above the budget'),
+                t('AssetRegistry', O2, 'link', [11n, 1n, 0, 0], true, 'a 0 bps link when contributorBps is 10000'),
+                t('AssetRegistry', O2, 'link', [11n, 2n, 0, 1], false, 'a 1 bps link when contributorBps is 10000'),
+                t('AssetRegistry', O1, 'setContributorBps', [2n, 1001], false, 'setContributorBps above the budget'),
+                t('AssetRegistry', O2, 'setContributorBps', [3n, 0], false, 'setContributorBps by a non-owner'),
+                t('AssetRegistry', O1, 'setContributorBps', [2n, 0], true, 'setContributorBps 0'),
+                t('AssetRegistry', O1, 'setContributorBps', [2n, 1000], true, 'setContributorBps back to 1000'),
+                t('AssetRegistry', O1, 'update', [3n, 'v2', h], true, 'update 3 (version 2)'),
+                t('AssetRegistry', O1, 'update', [3n, 'v3', h], true, 'update 3 (version 3)'),
+                t('AssetRegistry', O2, 'update', [3n, 'x', h], false, 'update by a non-owner'),
+                t('AssetRegistry', O1, 'update', [99n, 'x', h], false, 'update of an unknown asset'),
+                t('AssetRegistry', O1, 'setStatus', [4n, 2], true, 'retire 4'),
+                t('AssetRegistry', O1, 'setStatus', [4n, 0], false, 'reactivate a retired asset'),
+                t('AssetRegistry', O1, 'setStatus', [4n, 2], false, 'retire twice'),
+                t('AssetRegistry', O1, 'setStatus', [5n, 1], true, 'pause 5'),
+                t('AssetRegistry', O2, 'setStatus', [6n, 1], false, 'setStatus by a non-owner'),
+                t('AssetRegistry', O1, 'setStatus', [6n, 3], false, 'setStatus 3 (no such AssetStatus)'),
+            ])
+            expect(await read('AssetRegistry', 'version', [3n])).toBe(3)
+            const [parentIds, bps] = await read('AssetRegistry', 'parents', [10n])
+            expect(parentIds).toEqual([1n, 2n, 3n, 4n, 5n, 6n, 7n, 8n])
+            expect(bps).toEqual(Array(8).fill(100))
+            // receipts
+            await block([
+                t('ContributionReceipts', O1, 'issue', [1n, K1, 0, 0n, h], false, 'issue weight 0'),
+                t('ContributionReceipts', O2, 'issue', [1n, K1, 0, 1n, h], false, 'issue by a non-owner'),
+                t('ContributionReceipts', O1, 'issue', [99n, K1, 0, 1n, h], false, 'issue on an unknown asset'),
+                t('ContributionReceipts', O1, 'issue', [1n, K1, 6, 1n, h], false, 'issue contributionType 6 (no such type)'),
+                t('ContributionReceipts', O1, 'issue', [1n, K1, 5, 2n, h], true, 'receipt 1 on asset 1'),
+                t('ContributionReceipts', O1, 'issue', [4n, K2, 0, 1n, h], true, 'receipt 2 on retired asset 4'),
+                t('ContributionReceipts', O1, 'issue', [2n, K2, 1, 1n, h], true, 'receipt 3 on asset 2'),
+                t('ContributionReceipts', O2, 'revoke', [3n], false, 'revoke by a non-owner'),
+                t('ContributionReceipts', O1, 'revoke', [3n], true, 'revoke receipt 3'),
+                t('ContributionReceipts', O1, 'revoke', [3n], false, 'revoke twice'),
+                t('ContributionReceipts', O1, 'revoke', [99n], false, 'revoke an unknown receipt'),
+                t('ContributionReceipts', K1, 'transferFrom', [K1, K2, 1n], false, 'a receipt is soulbound'),
+            ])
+            expect(await read('ContributionReceipts', 'totalWeight', [1n])).toBe(2n)
+            expect(await read('ContributionReceipts', 'totalWeight', [2n])).toBe(0n)
+            // terms, licenses, invocations
+            await block([
+                t('LicenseRegistry', O1, 'createTerms', [1n, 0, 1n, 0n, 0n], false, 'OPEN_USE with a price'),
+                t('LicenseRegistry', O2, 'createTerms', [1n, 1, 1n, 0n, 0n], false, 'createTerms by a non-owner'),
+                t('LicenseRegistry', O1, 'createTerms', [99n, 1, 1n, 0n, 0n], false, 'createTerms on an unknown asset'),
+                t('LicenseRegistry', O1, 'createTerms', [1n, 3, 1n, 0n, 0n], false, 'licenseType 3 (no such type)'),
+                t('LicenseRegistry', O1, 'createTerms', [2n, 0, 0n, 0n, 5n], true, 'terms 1: open use, per call 5'),
+                t('LicenseRegistry', O1, 'createTerms', [2n, 2, 1000n, 100n, 7n], true, 'terms 2: 100 s'),
+                t('LicenseRegistry', O1, 'createTerms', [4n, 1, 10n, 0n, 0n], true, 'terms 3 on a retired asset'),
+                t('LicenseRegistry', O1, 'createTerms', [5n, 1, 10n, 0n, 0n], true, 'terms 4 on a paused asset'),
+                t('LicenseRegistry', P1, 'purchase', [1n, P1], true, 'license 1 (free)'),
+                t('LicenseRegistry', P1, 'purchase', [2n, P2], true, 'license 2 (paid by P1 for P2)'),
+                t('LicenseRegistry', P1, 'purchase', [3n, P1], false, 'purchase on a retired asset'),
+                t('LicenseRegistry', P1, 'purchase', [4n, P1], false, 'purchase on a paused asset'),
+                t('LicenseRegistry', P1, 'purchase', [99n, P1], false, 'purchase unknown terms'),
+                t('LicenseRegistry', stranger, 'purchase', [2n, stranger], false, 'purchase without approval'),
+                t('InvocationRouter', P1, 'invoke', [1n, 0, h], false, 'invoke 0 units'),
+                t('InvocationRouter', P2, 'invoke', [1n, 1, h], false, 'invoke by a non-holder'),
+                t('InvocationRouter', P1, 'invoke', [1n, 3, h], true, 'invocation 1: fee 15'),
+                t('InvocationRouter', P2, 'invoke', [2n, 1, h], true, 'invocation 2: fee 7'),
+                t('InvocationRouter', P1, 'invoke', [99n, 1, h], false, 'invoke an unknown license'),
+                t('LicenseRegistry', O2, 'revoke', [1n], false, 'license revoke by a non-owner of the asset'),
+                t('LicenseRegistry', O1, 'revoke', [1n], true, 'revoke license 1'),
+                t('LicenseRegistry', O1, 'revoke', [1n], false, 'revoke license 1 twice'),
+                t('InvocationRouter', P1, 'invoke', [1n, 1, h], false, 'invoke a revoked license'),
+                t('RevenueVault', gov, 'setProtocolFeeBps', [2001], false, 'fee above 2000'),
+                t('RevenueVault', O1, 'setProtocolFeeBps', [100], false, 'fee set by a non-governor'),
+                t('RevenueVault', stranger, 'routePayment', [1n, stranger, 0, 1n], false, 'routePayment by a stranger'),
+                t('RevenueVault', K2, 'claimReceipts', [[1n]], false, 'claim a receipt of someone else'),
+                t('RevenueVault', stranger, 'claimOwner', [], true, 'claimOwner with nothing: no-op'),
+                t('Treasury', stranger, 'recordFee', [1n, 1n], false, 'recordFee by a stranger'),
+                t('Treasury', stranger, 'disburse', [stranger, 1n, 0, 'x'], false, 'disburse by a stranger'),
+            ])
+            expect(await read('LicenseRegistry', 'isValid', [1n])).toBe(false)
+            expect(await read('LicenseRegistry', 'isValid', [2n])).toBe(true)
+            expect(await read('LicenseRegistry', 'isValid', [99n])).toBe(false)
+            const lastBlock = await blockNumber()
+            const logs = [...(await logsOf('LicenseRegistry', lastBlock, lastBlock)), ...(await logsOf('InvocationRouter', lastBlock, lastBlock))]
+            const ts = (await c.getBlock({blockNumber: lastBlock})).timestamp
+            expect(logs.filter((l) => l.eventName === 'LicenseIssued').map((l) => [l.args.licenseId, l.args.expiresAt, l.args.pricePaid, l.args.paymentId])).toEqual([
+                [1n, 0n, 0n, 0n],
+                [2n, ts + 100n, 1000n, 1n],
+            ])
+            expect(logs.filter((l) => l.eventName === 'Invoked').map((l) => [l.args.invocationId, l.args.fee, l.args.paymentId])).toEqual([
+                [1n, 15n, 2n],
+                [2n, 7n, 3n],
+            ])
+            // expiry: valid strictly before expiresAt
+            await rpc(c, 'evm_setNextBlockTimestamp', [toHex(ts + 99n)])
+            await block([t('InvocationRouter', P2, 'invoke', [2n, 1, h], true, 'invoke 1 s before expiry')])
+            await rpc(c, 'evm_setNextBlockTimestamp', [toHex(ts + 100n)])
+            await block([t('InvocationRouter', P2, 'invoke', [2n, 1, h], false, 'invoke at expiresAt')])
+            expect(await read('LicenseRegistry', 'isValid', [2n])).toBe(false)
+            // revenue still flows to the retired and paused ancestors (4 and 5 are parents of 10)
+            await block([
+                t('LicenseRegistry', O1, 'createTerms', [10n, 2, 10n ** 18n, 0n, 0n], true, 'terms 5 on asset 10'),
+                t('LicenseRegistry', P1, 'purchase', [5n, P1], true, 'purchase on asset 10'),
+            ])
+            const n = await blockNumber()
+            const dist = (await logsOf('RevenueVault', n, n)).filter((l) => l.eventName === 'RevenueDistributed').map((l) => l.args.assetId)
+            expect(dist).toEqual([1n, 1n, 2n, 3n, 4n, 5n, 6n, 7n, 8n, 10n])
+        })
     })
 
     it(`random scenarios (${RUNS} runs)`, async () => {
