@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import {
     attribution,
+    EventReplay,
     distributionPathCount,
     ONE,
     splitPayment,
@@ -199,6 +200,14 @@ describe('vault model: lineage', () => {
         expect(m.receiptAccrued(r)).toBe(19n)
         expect(m.residual(a1)).toBe(1n)
         m.checkInvariants()
+        // an indexer replaying the events alone gets the same numbers
+        const replay = new EventReplay()
+        replay.receiptIssued({receiptId: r, assetId: a1, weight: 3n})
+        const attributed = m.events.map((e) => replay.revenueDistributed(e))
+        expect(attributed.filter((x) => x.length > 0).map((x) => x[0].amount)).toEqual([9n, 10n])
+        expect(replay.acc.get(a1)).toBe(m.accRevenuePerWeight(a1))
+        expect(replay.accrued(r)).toBe(19n)
+        expect(replay.residual(a1)).toBe(1n)
     })
 
     it('depth cap: depth-8 events keep the upstream part as owner part; depth 9 is never reached', () => {

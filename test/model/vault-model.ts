@@ -537,3 +537,66 @@ export class VaultModel {
 export function norm(a: Address): Address {
     return a.toLowerCase()
 }
+
+/**
+ * What an indexer can derive from the event logs alone (SPEC §3, §6.3, §6.4): feed it
+ * ReceiptIssued / ReceiptRevoked / RevenueDistributed (and claims) in log order. It keeps the
+ * accumulators (from `toContributors` and the active weight), each receipt's accrued amount as the
+ * sum of its per-event attributions, and each asset's unallocated residual.
+ */
+export class EventReplay {
+    acc = new Map<bigint, bigint>()
+    weight = new Map<bigint, bigint>()
+    contributed = new Map<bigint, bigint>()
+    receipts = new Map<bigint, {assetId: bigint; weight: bigint; snapshot: bigint; active: boolean; accrued: bigint; claimed: bigint}>()
+
+    receiptIssued(e: {receiptId: bigint; assetId: bigint; weight: bigint}): void {
+        this.receipts.set(e.receiptId, {assetId: e.assetId, weight: e.weight, snapshot: this.acc.get(e.assetId) ?? 0n, active: true, accrued: 0n, claimed: 0n})
+        this.weight.set(e.assetId, (this.weight.get(e.assetId) ?? 0n) + e.weight)
+    }
+
+    receiptRevoked(e: {receiptId: bigint}): void {
+        const r = this.receipts.get(e.receiptId)
+        if (!r || !r.active) throw new Error(`revocation of unknown or revoked receipt ${e.receiptId}`)
+        r.active = false
+        this.weight.set(r.assetId, this.weight.get(r.assetId)! - r.weight)
+    }
+
+    /** Returns the event's per-receipt attributions (receipts with 0 included). */
+    revenueDistributed(e: {assetId: bigint; toContributors: bigint}): {receiptId: bigint; amount: bigint}[] {
+        const before = this.acc.get(e.assetId) ?? 0n
+        const after = before + accIncrement(e.toContributors, this.weight.get(e.assetId) ?? 0n)
+        this.acc.set(e.assetId, after)
+        this.contributed.set(e.assetId, (this.contributed.get(e.assetId) ?? 0n) + e.toContributors)
+        const out: {receiptId: bigint; amount: bigint}[] = []
+        for (const [id, r] of this.receipts) {
+            if (!r.active || r.assetId !== e.assetId) continue
+            const amount = attribution(r.weight, r.snapshot, before, after)
+            r.accrued += amount
+            out.push({receiptId: id, amount})
+        }
+        return out
+    }
+
+    receiptClaimed(e: {receiptId: bigint; amount: bigint}): void {
+        this.receipts.get(e.receiptId)!.claimed += e.amount
+    }
+
+    accrued(receiptId: bigint): bigint {
+        return this.receipts.get(receiptId)?.accrued ?? 0n
+    }
+
+    residual(assetId: bigint): bigint {
+        let s = this.contributed.get(assetId) ?? 0n
+        for (const r of this.receipts.values()) if (r.assetId === assetId) s -= r.accrued
+        return s
+    }
+
+    /** Dispatch a decoded log by event name (other events are ignored). */
+    apply(eventName: string, args: any): void {
+        if (eventName === 'ReceiptIssued') this.receiptIssued(args)
+        else if (eventName === 'ReceiptRevoked') this.receiptRevoked(args)
+        else if (eventName === 'RevenueDistributed') this.revenueDistributed(args)
+        else if (eventName === 'ReceiptClaimed') this.receiptClaimed(args)
+    }
+}

@@ -345,6 +345,8 @@ describe('DualTrackGovernor against the SPEC model', () => {
             const pCancelPending = d.propose(Track.DAO, SIM[1], [], 'cancel while pending')!
             const pCancelActive = d.propose(Track.COUNCIL, C2, [], 'cancel while active')!
             const pDefeated = d.propose(Track.DAO, SIM[2], [], 'defeated')!
+            // the council cannot change the council: only via a DAO proposal (execute reverts)
+            const pCouncilAdd = d.propose(Track.COUNCIL, C1, [{target: gov, value: 0n, data: enc('addCouncilMember', [SIM[50]])}], 'council adds a member')!
             await d.mine()
             // block 3 (snapshot): votes revert while PENDING; cancels
             d.vote(pGov, SIM[0], Support.YES)
@@ -368,6 +370,8 @@ describe('DualTrackGovernor against the SPEC model', () => {
             d.vote(pCancelPending, SIM[0], Support.YES) // canceled: reverts
             d.vote(pCancelActive, C1, Support.YES)
             d.vote(pDefeated, SIM[3], Support.YES)
+            d.vote(pCouncilAdd, C1, Support.YES)
+            d.vote(pCouncilAdd, C2, Support.YES)
             d.pending.push(gtx(SIM[0], 'setParams', [1n, 20n, 0n, 1, 1, 1, 1], false, 'setParams by non-governor'))
             d.pending.push(gtx(SIM[0], 'addCouncilMember', [SIM[0]], false, 'addCouncilMember by non-governor'))
             d.pending.push(gtx(gov, 'setParams', [1n, 0n, 0n, 1, 1, 1, 1], false, 'setParams votingPeriod 0'))
@@ -389,6 +393,8 @@ describe('DualTrackGovernor against the SPEC model', () => {
             d.cancel(pDefeated, SIM[2]) // after voteEnd: reverts
             d.execute(pDefeated, SIM[9]) // DEFEATED: reverts
             expect(d.model.stateAt(pGov, d.next)).toBe(S.SUCCEEDED)
+            expect(d.model.stateAt(pCouncilAdd, d.next)).toBe(S.SUCCEEDED)
+            d.pending.push(gtx(SIM[9], 'execute', [pCouncilAdd], false, 'execute a council proposal that adds a member'))
             d.execute(pGov, SIM[9], () => {
                 d.model.removeCouncilMember(C2)
                 d.model.removeCouncilMember(C3)
@@ -418,6 +424,8 @@ describe('DualTrackGovernor against the SPEC model', () => {
             expect(d.model.stateAt(pCancelPending, d.next - 1n)).toBe(S.CANCELED)
             expect(d.model.stateAt(pCancelActive, d.next - 1n)).toBe(S.CANCELED)
             expect(d.model.stateAt(pGov, d.next - 1n)).toBe(S.EXECUTED)
+            expect(d.model.stateAt(pCouncilAdd, d.next - 1n)).toBe(S.SUCCEEDED)
+            expect(await read('isCouncilMember', [SIM[50]])).toBe(false)
             await d.verify()
             // the disbursement carries the executing proposal's id; nothing is executing afterwards
             const tlogs = parseEventLogs({abi: chain.abi.Treasury, logs: await chain.client.getLogs({address: Treasury, fromBlock: execBlock, toBlock: execBlock})}) as any[]
