@@ -68,7 +68,8 @@ export interface Protocol {
     send(from: Address, name: Name, functionName: string, args?: readonly unknown[], opts?: {value?: bigint}): Promise<Sent>
     /** Sends raw calldata (e.g. hand-encoded invalid UTF-8); asserts success. */
     sendRaw(from: Address, to: Address, data: Hex): Promise<Sent>
-    read<T = any>(name: Name, functionName: string, args?: readonly unknown[], blockNumber?: bigint): Promise<T>
+    /** eth_call at the latest block, at `blockNumber`, or on the pending block (the next transaction's). */
+    read<T = any>(name: Name, functionName: string, args?: readonly unknown[], blockNumber?: bigint | 'pending'): Promise<T>
     events(logs: readonly Log[]): Ev[]
 
     rpc<T = any>(method: string, params?: unknown[]): Promise<T>
@@ -182,7 +183,13 @@ export function useProtocol(opts: {fund?: boolean} = {}): Protocol {
             },
             sendRaw: (from, to, data) => transact(from, to, data),
             read: (name, functionName, args = [], blockNumber) =>
-                client.readContract({address: addr[name], abi: abiWithErrors[name], functionName, args, ...(blockNumber != null ? {blockNumber} : {})} as any) as any,
+                client.readContract({
+                    address: addr[name],
+                    abi: abiWithErrors[name],
+                    functionName,
+                    args,
+                    ...(blockNumber === 'pending' ? {blockTag: 'pending'} : blockNumber != null ? {blockNumber} : {}),
+                } as any) as any,
             blockNumber: () => client.getBlockNumber({cacheTime: 0}),
             async timestamp(blockNumber?: bigint) {
                 const b = await client.getBlock(blockNumber != null ? {blockNumber} : {})
