@@ -39,7 +39,7 @@ export async function sendBatch(
         hashes.push(hash)
     }
     await rpc(client, 'evm_mine', [])
-    const blockNumber = await client.getBlockNumber()
+    const blockNumber = BigInt(await rpc<string>(client, 'eth_blockNumber'))
     if (opts.receipts !== false && hashes.length > 0) {
         const receipts = await Promise.all(hashes.map((hash) => rpc(client, 'eth_getTransactionReceipt', [hash])))
         receipts.forEach((r: any, i) => {

@@ -8,7 +8,7 @@ export const DEV_ACCOUNTS: Address[] = [
     '0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266',
     '0x70997970c51812dc3a010c7d01b50e0d17dc79c8',
     '0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc',
-    '0x90f79bf6eb2c4f870ebb0b5f2dac1aa0c0b9f4a6',
+    '0x90f79bf6eb2c4f870365e785982e1f101e93b906',
 ]
 export const DEPLOYER = DEV_ACCOUNTS[0]
 export const INITIAL_COUNCIL = DEV_ACCOUNTS.slice(1, 4)
@@ -21,7 +21,7 @@ export interface DeployOptions {
 }
 
 export function publicClientFor(rpcUrl: string): PublicClient {
-    return createPublicClient({transport: http(rpcUrl, {batch: false, retryCount: 2})}) as PublicClient
+    return createPublicClient({cacheTime: 0, pollingInterval: 100, transport: http(rpcUrl, {batch: false, retryCount: 2})}) as PublicClient
 }
 
 /**

@@ -26,6 +26,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
         adminUrl = admin
     } else {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sahara-pg-'))
+        fs.chmodSync(dir, 0o755) // as root, PostgreSQL runs as the 'postgres' user and must reach it
         const db = await startEmbeddedPostgres({dataDir: path.join(dir, 'pg'), database: 'postgres'})
         adminUrl = db.url
         stopServer = async () => {
@@ -45,6 +46,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
         const url = u.toString()
         await applyMigrations(url)
         const pool = new pg.Pool({connectionString: url, max: 4})
+        pool.on('error', () => {}) // idle clients are cut when the server stops at the end
         pools.push(pool)
         return {
             url,

@@ -33,14 +33,14 @@ export function treasuryDay(s: BatchState, meta: Meta): TreasuryDayData {
 
 /**
  * Every SAHARA transfer in or out of the treasury is recorded as a plain flow first; the
- * treasury event emitted right after it in the same transaction (log index + 1, same amount)
- * turns it into a FEE, DEPOSIT or DISBURSEMENT. The balance only ever moves with transfers,
- * so it is exact whatever events say.
+ * treasury event that follows it in the same transaction (for the same amount, the vote
+ * checkpoint events of ERC20Votes may sit in between) turns it into a FEE, DEPOSIT or
+ * DISBURSEMENT. The balance only ever moves with transfers, so it is exact whatever events say.
  */
 function claimTransfer(s: BatchState, meta: Meta, amount: bigint, expected: TreasuryFlowKind): TreasuryFlow | undefined {
     const p = s.pendingTreasuryTransfer
     s.pendingTreasuryTransfer = undefined
-    if (p == null || p.txHash !== meta.txHash || p.logIndex !== meta.logIndex - 1 || p.flow.amount !== amount || p.flow.kind !== expected) {
+    if (p == null || p.txHash !== meta.txHash || p.logIndex >= meta.logIndex || p.flow.amount !== amount || p.flow.kind !== expected) {
         return undefined
     }
     return p.flow
