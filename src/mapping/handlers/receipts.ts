@@ -37,6 +37,7 @@ export const receiptHandlers: HandlerTable<K> = {
                     accSnapshot: a.accRevenuePerWeight,
                     revoked: false,
                     frozenAccrued: null,
+                    accAtRevoke: null,
                     claimed: 0n,
                     issuedAtBlock: meta.block,
                     issuedAt: meta.timestamp,
@@ -58,6 +59,7 @@ export const receiptHandlers: HandlerTable<K> = {
             const r = s.receipts.touch(s.receipts.must(args.receiptId.toString(), 'receipt'))
             const a = touchAsset(s, args.assetId, meta)
             r.frozenAccrued = receiptAccrued(r, a.accRevenuePerWeight)
+            r.accAtRevoke = a.accRevenuePerWeight
             r.revoked = true
             r.revokedAtBlock = meta.block
             a.totalWeight -= r.weight

@@ -55,6 +55,12 @@ export class Receipt {
     frozenAccrued!: bigint | undefined | null
 
     /**
+     * The asset's accRevenuePerWeight at revocation (1e18-scaled); null while active. With accSnapshot it bounds the distributions the receipt shares in: those with accBefore >= accSnapshot and accAfter <= accAtRevoke.
+     */
+    @BigIntColumn_({nullable: true})
+    accAtRevoke!: bigint | undefined | null
+
+    /**
      * Total withdrawn (wei).
      */
     @BigIntColumn_({nullable: false})
