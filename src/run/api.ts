@@ -11,21 +11,10 @@ export const API_LIMITS = {
 }
 
 /**
- * Starts Subsquid's GraphQL server (OpenReader over schema.graphql plus our type-graphql
- * resolvers in lib/server-extension) on `port`, with limits and a response cache (Redis when
- * REDIS_URL is set, else in memory).
+ * Starts the API process (lib/api/main.js): Subsquid's GraphQL server (OpenReader over
+ * schema.graphql plus our type-graphql resolvers) behind a gateway on `port` that adds /ready,
+ * /metrics and /export. Limits above; response cache in Redis when REDIS_URL is set, else in memory.
  */
 export function startApi(opts: {dbUrl: string; port: number; verbose?: boolean; env?: NodeJS.ProcessEnv}): ChildProcess {
-    const bin = require.resolve('@subsquid/graphql-server/bin/run.js')
-    const args = [
-        '--max-request-size', String(API_LIMITS.maxRequestSizeKb),
-        '--max-root-fields', String(API_LIMITS.maxRootFields),
-        '--max-response-size', String(API_LIMITS.maxResponseNodes),
-        '--sql-statement-timeout', String(API_LIMITS.sqlStatementTimeoutMs),
-        '--dumb-cache', process.env.REDIS_URL ? 'redis' : 'in-memory',
-        '--dumb-cache-ttl', String(API_LIMITS.cacheTtlMs),
-        '--dumb-cache-max-age', String(API_LIMITS.cacheTtlMs),
-        '--subscriptions',
-    ]
-    return runNode(bin, args, {NODE_ENV: 'production', DB_URL: opts.dbUrl, GQL_PORT: String(opts.port), ...opts.env}, {prefix: '[api] ', quiet: !opts.verbose})
+    return runNode(require.resolve('../api/main'), [], {NODE_ENV: 'production', DB_URL: opts.dbUrl, GQL_PORT: String(opts.port), ...opts.env}, {prefix: '[api] ', quiet: !opts.verbose})
 }

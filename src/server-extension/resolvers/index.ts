@@ -1,3 +1,3 @@
 // Custom type-graphql resolvers served next to the generated entity API by
 // @subsquid/graphql-server (it loads lib/server-extension/resolvers). One line per module.
-export {}
+export {ApiInfoResolver} from './api-info'

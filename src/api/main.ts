@@ -1,0 +1,87 @@
+/**
+ * The API process: Subsquid's GraphQL server (generated entity API + our analytics resolvers)
+ * on an internal port, behind a gateway on GQL_PORT (default 4350) that also serves
+ * /ready, /metrics and /export/<dataset>.<csv|parquet>.
+ */
+import 'reflect-metadata'
+import path from 'path'
+import pg from 'pg'
+import {Server} from '@subsquid/graphql-server/lib/server'
+import {freePort} from '../devnet/anvil'
+import {createApiMetrics, createGateway, Route, sendJson} from './gateway'
+import {API_LIMITS} from '../run/api'
+
+async function main() {
+    const publicPort = Number(process.env.GQL_PORT || 4350)
+    if (!Number.isInteger(publicPort) || publicPort < 0 || publicPort > 65535) throw new Error(`GQL_PORT must be a port number, got "${process.env.GQL_PORT}"`)
+    const dbUrl = process.env.DB_URL
+    if (!dbUrl) throw new Error('DB_URL is not set (npm start and the test helpers set it)')
+    const internalPort = await freePort()
+    process.env.GQL_PORT = String(internalPort)
+    const redis = process.env.REDIS_URL
+    const gql = new Server({
+        dir: path.resolve(__dirname, '../..'),
+        maxRequestSizeBytes: API_LIMITS.maxRequestSizeKb * 1024,
+        maxRootFields: API_LIMITS.maxRootFields,
+        maxResponseNodes: API_LIMITS.maxResponseNodes,
+        sqlStatementTimeout: API_LIMITS.sqlStatementTimeoutMs,
+        subscriptions: true,
+        dumbCache: redis
+            ? {kind: 'redis', url: redis, maxAgeMs: API_LIMITS.cacheTtlMs}
+            : {kind: 'in-memory', maxSizeMb: 50, ttlMs: API_LIMITS.cacheTtlMs, maxAgeMs: API_LIMITS.cacheTtlMs},
+    })
+    const listening = await gql.start()
+    const pool = new pg.Pool({connectionString: dbUrl, max: 4, statement_timeout: API_LIMITS.sqlStatementTimeoutMs})
+    pool.on('error', () => {})
+    const metrics = createApiMetrics()
+    const routes: Route[] = [
+        async (req, res) => {
+            if (req.url !== '/metrics') return false
+            res.writeHead(200, {'content-type': metrics.registry.contentType})
+            res.end(await metrics.registry.metrics())
+            return true
+        },
+        async (req, res) => {
+            if (req.url !== '/ready' && req.url !== '/health') return false
+            try {
+                const r = await pool.query('SELECT height FROM squid_processor.status WHERE id = 0')
+                const height = r.rows.length ? Number(r.rows[0].height) : -1
+                sendJson(res, height >= 0 ? 200 : 503, {ready: height >= 0, height})
+            } catch (e: any) {
+                sendJson(res, 503, {ready: false, error: e.message})
+            }
+            return true
+        },
+        ...exportRoutes(pool),
+    ]
+    const gateway = createGateway({upstreamPort: internalPort, routes, metrics})
+    await new Promise<void>((resolve, reject) => {
+        gateway.once('error', reject)
+        gateway.listen(publicPort, resolve)
+    })
+    console.log(`API listening on port ${publicPort} (GraphQL on /graphql, /ready, /metrics)`)
+    const stop = async () => {
+        gateway.close()
+        await listening.close()
+        await pool.end()
+        process.exit(0)
+    }
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+}
+
+/** Research exports over HTTP, when the export module is built. */
+function exportRoutes(pool: pg.Pool): Route[] {
+    let mod: {handleExport(req: any, res: any, pool: pg.Pool): Promise<boolean>} | undefined
+    try {
+        mod = require('../export/http')
+    } catch {
+        return []
+    }
+    return [(req, res) => mod!.handleExport(req, res, pool)]
+}
+
+main().catch((e) => {
+    console.error(e instanceof Error ? e.message : e)
+    process.exit(1)
+})
