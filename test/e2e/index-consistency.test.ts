@@ -1,5 +1,9 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import type {DeploymentManifest} from '../../src/config/manifest'
+import {fundSimAccounts} from '../../src/devnet/accounts'
+import {deployProtocol} from '../../src/devnet/deploy'
 import {simulate} from '../../src/simulator'
+import {mixedActivityBlock} from '../helpers/activity'
 import {openTestDatabase, TestDatabase} from '../helpers/database'
 import {useDevnet} from '../helpers/devnet'
 import {indexedHeight, indexToHead} from '../helpers/processor'
@@ -12,10 +16,15 @@ import {verifyAgainstChain} from '../helpers/verify'
 describe('indexing a simulated economy', () => {
     const chain = useDevnet()
     let db: TestDatabase
+    let decoy: DeploymentManifest
 
     beforeAll(async () => {
         db = await openTestDatabase()
         await simulate({rpcUrl: chain.devnet.anvil.rpcUrl, manifest: chain.manifest, seed: 7, scale: 'small'})
+        // A second deployment that is not in the manifest emits look-alike events (same topics).
+        decoy = await deployProtocol({rpcUrl: chain.devnet.anvil.rpcUrl})
+        await fundSimAccounts(chain.client, decoy, 80)
+        for (let v = 1; v <= 3; v++) await mixedActivityBlock(chain.client, decoy, v)
         await indexToHead({dbUrl: db.url, manifest: chain.manifest})
     }, 600_000)
 
@@ -32,6 +41,30 @@ describe('indexing a simulated economy', () => {
         const head = await chain.client.getBlockNumber()
         const mismatches = await verifyAgainstChain(db.query, chain.devnet.anvil.rpcUrl, chain.manifest, head)
         expect(mismatches.slice(0, 20)).toEqual([])
+    })
+
+    it('ignores look-alike events of a deployment outside the manifest', async () => {
+        const read = (m: DeploymentManifest) =>
+            chain.client.readContract({address: m.contracts.AssetRegistry as any, abi: chain.abi.AssetRegistry, functionName: 'assetCount'}) as Promise<bigint>
+        const [ours, theirs] = await Promise.all([read(chain.manifest), read(decoy)])
+        expect(theirs).toBeGreaterThan(0n)
+        const [{n}] = await db.query('SELECT count(*)::int AS n FROM asset')
+        expect(BigInt(n)).toBe(ours)
+        const decoyAddresses = Object.values(decoy.contracts)
+        const [{leaked}] = await db.query('SELECT count(*)::int AS leaked FROM account WHERE id = ANY($1)', [decoyAddresses])
+        expect(leaked).toBe(0)
+    })
+
+    it('notices a corrupted figure (the comparison is not vacuous)', async () => {
+        const [r] = await db.query('SELECT id FROM receipt WHERE claimed > 0 ORDER BY id LIMIT 1')
+        await db.query('UPDATE receipt SET claimed = claimed + 1 WHERE id = $1', [r.id])
+        try {
+            const head = await chain.client.getBlockNumber()
+            const mismatches = await verifyAgainstChain(db.query, chain.devnet.anvil.rpcUrl, chain.manifest, head)
+            expect(mismatches).toEqual([expect.stringContaining(`receipt ${r.id} claimable`)])
+        } finally {
+            await db.query('UPDATE receipt SET claimed = claimed - 1 WHERE id = $1', [r.id])
+        }
     })
 
     it('conserves every payment: fee + owner parts + contributor pools = amount', async () => {
