@@ -16,6 +16,7 @@ async function main() {
     if (!Number.isInteger(publicPort) || publicPort < 0 || publicPort > 65535) throw new Error(`GQL_PORT must be a port number, got "${process.env.GQL_PORT}"`)
     const dbUrl = process.env.DB_URL
     if (!dbUrl) throw new Error('DB_URL is not set (npm start and the test helpers set it)')
+    await useReadOnlyRole(dbUrl)
     const internalPort = await freePort()
     process.env.GQL_PORT = String(internalPort)
     const redis = process.env.REDIS_URL
@@ -68,6 +69,32 @@ async function main() {
     }
     process.once('SIGINT', stop)
     process.once('SIGTERM', stop)
+}
+
+export const READ_ONLY_ROLE = 'sahara_api_readonly'
+
+/**
+ * Makes every connection of this process (the GraphQL server's included: node-pg reads
+ * PGOPTIONS) switch to the read-only role created by the migrations, when the login may.
+ */
+async function useReadOnlyRole(dbUrl: string): Promise<void> {
+    if (process.env.API_READ_ONLY_ROLE === 'off') return
+    const c = new pg.Client({connectionString: dbUrl})
+    await c.connect()
+    try {
+        const r = await c.query(
+            "SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1) AND pg_has_role(current_user, $1, 'MEMBER') AS ok",
+            [READ_ONLY_ROLE],
+        )
+        if (r.rows[0]?.ok) {
+            process.env.PGOPTIONS = `${process.env.PGOPTIONS ?? ''} -c role=${READ_ONLY_ROLE}`.trim()
+            console.log(`API reads through the read-only role ${READ_ONLY_ROLE}`)
+        } else {
+            console.warn(`role ${READ_ONLY_ROLE} is not available to ${r.rows.length ? 'this login' : 'the API'}: reading with the login's own rights`)
+        }
+    } finally {
+        await c.end()
+    }
 }
 
 /** Research exports over HTTP, when the export module is built. */

@@ -1,5 +1,7 @@
 import {ChildProcess} from 'child_process'
-import {runNode} from './child'
+import fs from 'fs'
+import path from 'path'
+import {ROOT, runNode} from './child'
 
 /** Limits the API enforces (README "API protection"); each rejects with a clear GraphQL error. */
 export const API_LIMITS = {
@@ -16,5 +18,7 @@ export const API_LIMITS = {
  * /metrics and /export. Limits above; response cache in Redis when REDIS_URL is set, else in memory.
  */
 export function startApi(opts: {dbUrl: string; port: number; verbose?: boolean; env?: NodeJS.ProcessEnv}): ChildProcess {
-    return runNode(require.resolve('../api/main'), [], {NODE_ENV: 'production', DB_URL: opts.dbUrl, GQL_PORT: String(opts.port), ...opts.env}, {prefix: '[api] ', quiet: !opts.verbose})
+    const main = path.join(ROOT, 'lib', 'api', 'main.js')
+    if (!fs.existsSync(main)) throw new Error(`${main} is missing: run \`npm run build\``)
+    return runNode(main, [], {NODE_ENV: 'production', DB_URL: opts.dbUrl, GQL_PORT: String(opts.port), ...opts.env}, {prefix: '[api] ', quiet: !opts.verbose})
 }
