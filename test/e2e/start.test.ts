@@ -1,0 +1,136 @@
+import {ChildProcess, spawn} from 'child_process'
+import fs from 'fs'
+import os from 'os'
+import path from 'path'
+import pg from 'pg'
+import {createPublicClient, http, type Address} from 'viem'
+import {afterAll, describe, expect, it} from 'vitest'
+import {readManifest} from '../../src/config/manifest'
+import {freePort, isPortInUse} from '../../src/devnet/anvil'
+import {loadArtifacts} from '../../src/devnet/compile'
+import {waitFor} from '../helpers/processor'
+
+const ROOT = path.resolve(__dirname, '../..')
+
+/**
+ * `npm start` as a user meets it: starts from nothing, becomes ready, answers the README's
+ * cookbook queries with figures equal to the chain's, stops cleanly on Ctrl-C (SIGINT), and a
+ * second start resumes where the first stopped instead of indexing from the start again.
+ */
+describe('npm start', () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sahara-start-'))
+    fs.chmodSync(dataDir, 0o755)
+    let ports: Record<string, number>
+    let child: ChildProcess | undefined
+    let out = ''
+
+    afterAll(async () => {
+        if (child && child.exitCode == null) {
+            child.kill('SIGINT')
+            await new Promise((r) => child!.once('exit', r))
+        }
+        fs.rmSync(dataDir, {recursive: true, force: true})
+    })
+
+    function start(): ChildProcess {
+        out = ''
+        const c = spawn(process.execPath, [path.join(ROOT, 'lib/run/start-cli.js')], {
+            cwd: ROOT,
+            env: {
+                ...process.env,
+                DATABASE_URL: '',
+                DB_URL: '',
+                RPC_URL: '',
+                DATA_DIR: dataDir,
+                DB_PORT: String(ports.db),
+                DEVNET_PORT: String(ports.devnet),
+                GQL_PORT: String(ports.gql),
+                PROCESSOR_PROMETHEUS_PORT: String(ports.metrics),
+                VERBOSE: '1',
+            },
+            stdio: ['ignore', 'pipe', 'pipe'],
+        })
+        c.stdout!.on('data', (d) => (out += d))
+        c.stderr!.on('data', (d) => (out += d))
+        return c
+    }
+
+    async function gql(query: string): Promise<any> {
+        const res = await fetch(`http://127.0.0.1:${ports.gql}/graphql`, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify({query})})
+        const body: any = await res.json()
+        if (body.errors) throw new Error(JSON.stringify(body.errors))
+        return body.data
+    }
+
+    async function stopWithCtrlC(): Promise<number | null> {
+        child!.kill('SIGINT')
+        const code = await new Promise<number | null>((r) => child!.once('exit', (c) => r(c)))
+        child = undefined
+        return code
+    }
+
+    it('starts, serves figures equal to the chain, stops on Ctrl-C and resumes', async () => {
+        ports = {db: await freePort(), devnet: await freePort(), gql: await freePort(), metrics: await freePort()}
+        child = start()
+        await waitFor('the "running" banner', async () => {
+            if (child!.exitCode != null) throw new Error(`npm start exited early:\n${out.slice(-3000)}`)
+            return out.includes('Indexed height')
+        }, 240_000)
+        expect(out).toContain(`http://localhost:${ports.gql}/graphql`)
+
+        // Cookbook queries.
+        const data = await gql(`{
+            squidStatus { height }
+            protocolById(id: "sahara") { assetCount paymentCount grossPayments protocolFees treasuryBalance }
+            assets(limit: 5, orderBy: grossRevenue_DESC) { id kind owner { id } grossRevenue versions(limit: 3) { version } }
+            proposals(orderBy: createdAtBlock_DESC, limit: 5) { id track state }
+        }`)
+        expect(data.protocolById.assetCount).toBeGreaterThan(0)
+        expect(data.assets.length).toBeGreaterThan(0)
+
+        // Figures equal to the chain at the indexed height, read in one database snapshot.
+        const manifest = readManifest(path.join(dataDir, 'devnet', 'deployment.json'))
+        const client = createPublicClient({transport: http(`http://127.0.0.1:${ports.devnet}`)})
+        const art = loadArtifacts()
+        const db = new pg.Client({connectionString: `postgres://postgres:postgres@127.0.0.1:${ports.db}/squid`})
+        await db.connect()
+        try {
+            await db.query('BEGIN ISOLATION LEVEL REPEATABLE READ')
+            const [{h}] = (await db.query('SELECT GREATEST((SELECT max(height) FROM squid_processor.hot_block), (SELECT height FROM squid_processor.status WHERE id = 0)) AS h')).rows
+            const [proto] = (await db.query('SELECT treasury_balance, asset_count FROM protocol')).rows
+            const owners = (await db.query('SELECT id, owner_id FROM asset ORDER BY id LIMIT 10')).rows
+            await db.query('COMMIT')
+            const blockNumber = BigInt(h)
+            const read = (c: 'SaharaToken' | 'AssetRegistry', functionName: string, args: unknown[] = []) =>
+                client.readContract({address: manifest.contracts[c] as Address, abi: art[c].abi, functionName, args, blockNumber}) as Promise<any>
+            expect(String(await read('SaharaToken', 'balanceOf', [manifest.contracts.Treasury]))).toBe(proto.treasury_balance)
+            expect(String(await read('AssetRegistry', 'assetCount'))).toBe(String(proto.asset_count))
+            for (const a of owners) expect(String(await read('AssetRegistry', 'ownerOf', [BigInt(a.id)])).toLowerCase()).toBe(a.owner_id)
+        } finally {
+            await db.end()
+        }
+
+        // It keeps indexing live activity.
+        const h0 = data.squidStatus.height
+        await waitFor('the indexed height to grow', async () => (await gql('{ squidStatus { height } }')).squidStatus.height > h0, 60_000)
+
+        // Ctrl-C stops everything cleanly.
+        const before = (await gql('{ squidStatus { height } }')).squidStatus.height
+        expect(await stopWithCtrlC()).toBe(0)
+        for (const port of Object.values(ports)) expect(await isPortInUse(port)).toBe(false)
+
+        // A second start resumes from where the first stopped.
+        child = start()
+        await waitFor('the second banner', async () => {
+            if (child!.exitCode != null) throw new Error(`second npm start exited early:\n${out.slice(-3000)}`)
+            return out.includes('Indexed height')
+        }, 180_000)
+        expect(out).toContain('devnet: resumed')
+        const from = /processing blocks from (\d+)/.exec(out)
+        expect(from).not.toBeNull()
+        expect(Number(from![1])).toBeGreaterThan(manifest.startBlock)
+        const after = (await gql('{ squidStatus { height } }')).squidStatus.height
+        expect(after).toBeGreaterThanOrEqual(before)
+        expect(await stopWithCtrlC()).toBe(0)
+    }, 600_000)
+})
