@@ -1,0 +1,120 @@
+/**
+ * npm run export -- <dataset> --format csv|parquet [--from BLOCK] [--to BLOCK] [--asset ID] [--out FILE] [--json]
+ *
+ * Streams a research dataset (docs/exports.md) from the squid's database: DATABASE_URL if set,
+ * else the embedded PostgreSQL of `npm start` (reused when it is running, started otherwise).
+ * Progress with an ETA goes to stderr; the data to --out FILE (written to FILE.partial, renamed
+ * when complete) or to stdout (use `npm run -s export` so npm's banner stays out of it).
+ * Exit codes: 0 done, 2 bad arguments, 1 any other failure.
+ */
+import fs from 'fs'
+import path from 'path'
+import pg from 'pg'
+import {parseArgs} from 'util'
+import {isPortInUse} from '../devnet/anvil'
+import {DEFAULT_EMBEDDED_PORT, openDatabase, redact, type DatabaseHandle} from '../run/database'
+import {DATASET_NAMES} from './datasets'
+import {ExportParamError, parseDataset, parseFilters, parseFormat} from './params'
+import {formatProgress, formatSeconds, runExport, type ExportProgress} from './run'
+
+const USAGE = `usage: npm run export -- <dataset> --format csv|parquet [--from BLOCK] [--to BLOCK] [--asset ID] [--out FILE] [--json]
+datasets: ${DATASET_NAMES.join(', ')} (columns and units: docs/exports.md)`
+
+/** The squid's database: DATABASE_URL / DB_URL / DB_HOST, the running embedded cluster, or a new embedded start. */
+async function database(env: NodeJS.ProcessEnv, log: (m: string) => void): Promise<DatabaseHandle> {
+    if (!env.DATABASE_URL && !env.DB_URL && !env.DB_HOST) {
+        const port = env.DB_PORT ? Number(env.DB_PORT) : DEFAULT_EMBEDDED_PORT
+        if (Number.isInteger(port) && (await isPortInUse(port))) {
+            // `npm start` (or `npm run process`) holds the embedded cluster: read from it
+            return {url: `postgres://postgres:postgres@127.0.0.1:${port}/${env.DB_NAME || 'squid'}`, embedded: true, stop: async () => {}}
+        }
+    }
+    return openDatabase(env, log)
+}
+
+async function main(): Promise<number> {
+    let args
+    try {
+        args = parseArgs({
+            allowPositionals: true,
+            options: {
+                format: {type: 'string'},
+                from: {type: 'string'},
+                to: {type: 'string'},
+                asset: {type: 'string'},
+                out: {type: 'string'},
+                json: {type: 'boolean', default: false},
+                help: {type: 'boolean', default: false},
+            },
+        })
+    } catch (e: any) {
+        throw new ExportParamError(`${e.message}\n${USAGE}`)
+    }
+    const {values, positionals} = args
+    if (values.help) {
+        console.log(USAGE)
+        return 0
+    }
+    if (positionals.length > 1) throw new ExportParamError(`one dataset at a time, got ${positionals.join(' ')}`)
+    const dataset = parseDataset(positionals[0])
+    const format = parseFormat(values.format)
+    const filters = parseFilters({from: values.from, to: values.to, asset: values.asset})
+    if (!values.out && format === 'parquet' && process.stdout.isTTY) throw new ExportParamError('refusing to write Parquet to a terminal: pass --out FILE or redirect stdout')
+    const outFile = values.out ? path.resolve(values.out) : undefined
+    if (outFile && !fs.existsSync(path.dirname(outFile))) throw new ExportParamError(`--out: folder ${path.dirname(outFile)} does not exist`)
+
+    const err = (m: string) => process.stderr.write(`${m}\n`)
+    const db = await database(process.env, err)
+    const client = new pg.Client({connectionString: db.url})
+    const tmp = outFile ? `${outFile}.partial` : undefined
+    let out: NodeJS.WritableStream & import('stream').Writable = process.stdout
+    try {
+        await client.connect()
+        const ok = await client.query(`SELECT to_regclass('public.revenue_distribution') IS NOT NULL AS ok`)
+        if (!ok.rows[0].ok) throw new Error(`${redact(db.url)} has no indexed data (no revenue_distribution table): run \`npm run process\` or \`npm start\` first`)
+        if (tmp) out = fs.createWriteStream(tmp)
+        const tty = process.stderr.isTTY
+        let last = 0
+        const onProgress = (p: ExportProgress) => {
+            const now = Date.now()
+            if (now - last < (tty ? 250 : 5000)) return
+            last = now
+            const line = formatProgress(dataset, p)
+            process.stderr.write(tty ? `\r${line}\x1b[K` : `${line}\n`)
+        }
+        const res = await runExport(client, {dataset, format, filters, out, onProgress})
+        if (tmp) {
+            await new Promise<void>((resolve, reject) => (out as fs.WriteStream).end((e?: Error | null) => (e ? reject(e) : resolve())))
+            fs.renameSync(tmp, outFile!)
+        }
+        if (tty) process.stderr.write('\r\x1b[K')
+        const peakRssBytes = process.resourceUsage().maxRSS * 1024
+        const rate = res.elapsedMs > 0 ? Math.round((res.rows * 1000) / res.elapsedMs) : res.rows
+        err(
+            `${dataset}: ${res.rows.toLocaleString('en-US')} rows, ${(res.bytes / 1e6).toFixed(1)} MB ${format} in ${formatSeconds(res.elapsedMs)} ` +
+                `(${rate.toLocaleString('en-US')} rows/s), peak RSS ${Math.round(peakRssBytes / 1e6)} MB${outFile ? ` -> ${outFile}` : ''}`,
+        )
+        if (values.json) err(JSON.stringify({dataset, format, filters, rows: res.rows, bytes: res.bytes, elapsedMs: res.elapsedMs, rowsPerSecond: rate, peakRssBytes}))
+        return 0
+    } catch (e) {
+        if (tmp) {
+            out.destroy()
+            fs.rmSync(tmp, {force: true})
+        }
+        throw e
+    } finally {
+        await client.end().catch(() => {})
+        await db.stop()
+    }
+}
+
+main().then(
+    (code) => {
+        process.exitCode = code
+    },
+    (e) => {
+        const bad = e instanceof ExportParamError
+        console.error(`export: ${e instanceof Error ? e.message : e}${bad && !String(e.message).includes('usage:') ? `\n${USAGE}` : ''}`)
+        process.exitCode = bad ? 2 : 1
+    },
+)
