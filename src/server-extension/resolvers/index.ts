@@ -1,3 +1,4 @@
 // Custom type-graphql resolvers served next to the generated entity API by
 // @subsquid/graphql-server (it loads lib/server-extension/resolvers). One line per module.
 export {ApiInfoResolver} from './api-info'
+export {AttributionResolver} from './attribution'
