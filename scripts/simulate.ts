@@ -1,6 +1,7 @@
 /**
  * npm run simulate -- --seed N --scale small|medium|large|none [--rpc URL] [--manifest FILE]
  *                     [--port N] [--follow] [--save-state FILE] [--load-state FILE] [--block-time S]
+ *                     [--prune-history N]
  *
  * Without --rpc: starts its own devnet (anvil on a free port or --port; from --load-state if
  * given), simulates, optionally saves the state (+ manifest beside it) and stops the devnet.
@@ -29,6 +30,7 @@ async function main() {
             'save-state': {type: 'string'},
             'load-state': {type: 'string'},
             'block-time': {type: 'string', default: '12'},
+            'prune-history': {type: 'string', default: '64'},
         },
     })
     const seed = Number(values.seed)
@@ -41,6 +43,7 @@ async function main() {
     if (!(blockTime >= 1)) throw new Error(`--block-time must be >= 1 second, got ${values['block-time']}`)
 
     let devnet: Devnet | undefined
+    let stopping = false
     let manifest: DeploymentManifest
     let rpcUrl: string
     if (values.rpc) {
@@ -49,7 +52,14 @@ async function main() {
         rpcUrl = values.rpc
     } else {
         const t = Date.now()
-        devnet = await startDevnet({port, loadState: values['load-state'] ? path.resolve(values['load-state']) : undefined})
+        // anvil keeps a full copy of the state per block for the last `prune-history` blocks: with a
+        // large chain 256 copies take many GB, and the simulator only reads the latest state.
+        const pruneHistory = Number(values['prune-history'])
+        if (!Number.isInteger(pruneHistory) || pruneHistory < 1) throw new Error(`--prune-history must be a positive integer, got ${values['prune-history']}`)
+        devnet = await startDevnet({port, pruneHistory, loadState: values['load-state'] ? path.resolve(values['load-state']) : undefined})
+        devnet.anvil.process.once('exit', (code, signal) => {
+            if (!stopping) console.error(`anvil exited unexpectedly (code ${code}, signal ${signal})`)
+        })
         manifest = devnet.manifest
         rpcUrl = devnet.anvil.rpcUrl
         console.error(`devnet ${rpcUrl} ready in ${formatDuration(Date.now() - t)}${values['load-state'] ? ` (state ${values['load-state']})` : ''}`)
@@ -104,6 +114,7 @@ async function main() {
             console.log(`saved state to ${file} (${(size / 1e6).toFixed(1)} MB in ${formatDuration(Date.now() - t)}), manifest ${stateManifestFile(file)}`)
         }
     } finally {
+        stopping = true
         await devnet?.stop()
     }
 }

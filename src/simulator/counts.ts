@@ -48,7 +48,7 @@ export const SPEC_EVENTS = [
 
 /**
  * Streams the protocol's logs in [fromBlock, toBlock] page by page to `onPage` (in chain order).
- * Pages start at `pageBlocks` blocks and shrink/grow so that a page holds about `targetLogs` logs.
+ * Pages start at `pageBlocks` blocks (20) and shrink/grow so that a page holds about `targetLogs` logs.
  */
 export async function forEachLogPage(
     rpcOrUrl: Rpc | string,
@@ -61,10 +61,18 @@ export async function forEachLogPage(
     const rpc = typeof rpcOrUrl === 'string' ? new Rpc(rpcOrUrl) : rpcOrUrl
     const addresses = MANIFEST_CONTRACTS.map((n) => m.contracts[n])
     const target = opts.targetLogs ?? 50_000
-    let span = opts.pageBlocks ?? 2000
+    let span = opts.pageBlocks ?? 20
     for (let from = fromBlock; from <= toBlock; ) {
         const to = Math.min(toBlock, from + span - 1)
-        const logs = await rpc.call<EventLog[]>('eth_getLogs', [{address: addresses, fromBlock: quantity(from), toBlock: quantity(to)}])
+        let logs: EventLog[]
+        try {
+            logs = await rpc.call<EventLog[]>('eth_getLogs', [{address: addresses, fromBlock: quantity(from), toBlock: quantity(to)}])
+        } catch (e) {
+            // Too many logs for one response (string or body limits): retry with a smaller page.
+            if (span === 1) throw e
+            span = Math.max(1, Math.floor(span / 4))
+            continue
+        }
         onPage(logs, from, to)
         from = to + 1
         span = logs.length > target ? Math.max(1, Math.floor(span / 2)) : logs.length < target / 4 ? Math.min(span * 2, 20_000) : span

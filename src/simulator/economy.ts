@@ -205,7 +205,7 @@ export class Economy {
         let mined = 0
         specs.forEach((s, i) => {
             b.add(
-                this.tx(owner, 'AssetRegistry', 'register', [s.kind, s.uri, this.hash(), s.contributorBps], 220_000 + this.strGas(s.uri), {
+                this.tx(owner, 'AssetRegistry', 'register', [s.kind, s.uri, this.hash(), s.contributorBps], 220_000 + this.strGas(s.uri) + 80_000, {
                     onLogs: (logs) => {
                         const id = idFrom(logs, TOPIC.AssetRegistered)
                         assets[i] = this.world.addAsset({
@@ -235,7 +235,7 @@ export class Economy {
             for (const p of parents) {
                 if (!this.world.canLink(a, p.parent, p.bps)) continue
                 this.world.link(a, p.parent, p.bps)
-                b.add(this.tx(a.owner, 'AssetRegistry', 'link', [a.id, p.parent.id, p.relation, p.bps], 160_000))
+                b.add(this.tx(a.owner, 'AssetRegistry', 'link', [a.id, p.parent.id, p.relation, p.bps], 240_000))
             }
             const types = spec.terms ?? this.randomTermTypes()
             for (const t of types) {
@@ -308,7 +308,7 @@ export class Economy {
     private createTerms(b: BlockBatch, a: Asset, type: number, done?: () => void): void {
         const t = this.randomTerms(type)
         b.add(
-            this.tx(a.owner, 'LicenseRegistry', 'createTerms', [a.id, t.type, t.price, BigInt(t.duration), t.pricePerCall], 180_000, {
+            this.tx(a.owner, 'LicenseRegistry', 'createTerms', [a.id, t.type, t.price, BigInt(t.duration), t.pricePerCall], 260_000, {
                 onLogs: (logs) => {
                     const id = idFrom(logs, TOPIC.LicenseTermsCreated)
                     this.world.terms.set(id, {...t, id, assetId: a.id})
@@ -325,7 +325,7 @@ export class Economy {
         const type = a.kind === KIND.DATASET ? this.rng.pick([CONTRIBUTION.DATA, CONTRIBUTION.LABEL, CONTRIBUTION.REVIEW]) : this.rng.pick([CONTRIBUTION.FINETUNE, CONTRIBUTION.EVALUATION, CONTRIBUTION.CODE, CONTRIBUTION.REVIEW])
         const weight = BigInt(this.rng.logUniform(1, 1_000_000)) * (this.rng.chance(0.05) ? 10n ** 12n : 1n)
         b.add(
-            this.tx(a.owner, 'ContributionReceipts', 'issue', [a.id, contributor, type, weight, this.hash()], 260_000, {
+            this.tx(a.owner, 'ContributionReceipts', 'issue', [a.id, contributor, type, weight, this.hash()], 400_000, {
                 onLogs: (logs) => {
                     const id = idFrom(logs, TOPIC.ReceiptIssued)
                     this.world.addReceipt({id, assetId: a.id, contributor, weight, revoked: false})
@@ -347,7 +347,7 @@ export class Economy {
     // ---- actions (return false when nothing fitting was found) ----
 
     private payGas(a: Asset): number {
-        return 220_000 + 75_000 * a.reach[0]
+        return 450_000 + 110_000 * a.reach[0]
     }
 
     private purchase(b: BlockBatch): boolean {
@@ -362,7 +362,7 @@ export class Economy {
         if (t.price > 0n) this.world.creditOwners(a)
         const expiresAt = t.duration === 0 ? 0 : b.timestamp + t.duration
         b.add(
-            this.tx(payer, 'LicenseRegistry', 'purchase', [t.id, licensee], t.price > 0n ? this.payGas(a) : 200_000, {
+            this.tx(payer, 'LicenseRegistry', 'purchase', [t.id, licensee], t.price > 0n ? this.payGas(a) : 300_000, {
                 onLogs: (logs) => {
                     const id = idFrom(logs, TOPIC.LicenseIssued)
                     const weight = a.popularity * (t.pricePerCall > 0n ? 1 : 0.3)
@@ -389,7 +389,7 @@ export class Economy {
             if (!this.actors.canSpend(l.holder, fee)) continue
             this.actors.spend(l.holder, fee)
             if (fee > 0n) this.world.creditOwners(a)
-            b.add(this.tx(l.holder, 'InvocationRouter', 'invoke', [BigInt(l.id), units, this.hash()], fee > 0n ? this.payGas(a) : 150_000))
+            b.add(this.tx(l.holder, 'InvocationRouter', 'invoke', [BigInt(l.id), units, this.hash()], fee > 0n ? this.payGas(a) : 200_000))
             return true
         }
         return false
@@ -408,7 +408,7 @@ export class Economy {
         const r = this.rng.pick(rs)
         if (r.revoked) return false
         r.revoked = true
-        b.add(this.tx(this.world.asset(r.assetId).owner, 'ContributionReceipts', 'revoke', [BigInt(r.id)], 150_000))
+        b.add(this.tx(this.world.asset(r.assetId).owner, 'ContributionReceipts', 'revoke', [BigInt(r.id)], 200_000))
         return true
     }
 
@@ -421,7 +421,7 @@ export class Economy {
             : this.rng.pick(rs).contributor
         const mine = this.world.receiptsOf.get(who)!
         const ids = (mine.length <= 12 ? mine : this.rng.shuffle([...mine]).slice(0, 12)).map((r) => BigInt(r.id))
-        b.add(this.tx(who, 'RevenueVault', 'claimReceipts', [ids], 120_000 + 45_000 * ids.length, {silentOk: true}))
+        b.add(this.tx(who, 'RevenueVault', 'claimReceipts', [ids], 150_000 + 80_000 * ids.length, {silentOk: true}))
         return true
     }
 
@@ -524,7 +524,7 @@ export class Economy {
         const bps = this.rng.range(1, 15) * 100
         if (!this.world.canLink(a, p, bps)) return false
         this.world.link(a, p, bps)
-        b.add(this.tx(a.owner, 'AssetRegistry', 'link', [BigInt(a.id), BigInt(p.id), RELATION.EVALUATED_ON, bps], 160_000))
+        b.add(this.tx(a.owner, 'AssetRegistry', 'link', [BigInt(a.id), BigInt(p.id), RELATION.EVALUATED_ON, bps], 240_000))
         return true
     }
 
@@ -553,7 +553,7 @@ export class Economy {
         const i = this.rng.range(Math.floor(n / 2), n - 1)
         const from = this.actors.accounts[i]
         const to = this.rng.chance(0.5) ? from : this.actors.accounts[this.rng.range(20, Math.floor(n / 2))]
-        b.add(this.tx(from, 'SaharaToken', 'delegate', [to], 160_000))
+        b.add(this.tx(from, 'SaharaToken', 'delegate', [to], 250_000))
         return true
     }
 }

@@ -13,7 +13,7 @@ import {Contracts} from './contracts'
 import {Rng} from './rng'
 import {hexToNumber, Rpc} from './rpc'
 import type {SimTx} from './send'
-import {hostile, maybeHostile, text} from './strings'
+import {hostile, maybeHostile} from './strings'
 import {idFrom, TOPIC} from './topics'
 import {councilOutcome, daoOutcome, planVotes, STATE, STATE_NAMES, SUPPORT, TRACK, TRACK_NAMES, type Tally} from './votes'
 
@@ -307,7 +307,7 @@ export class Governance {
                         from: this.rng.pick(this.actors.accounts),
                         to: this.gov,
                         data: this.c.encode('DualTrackGovernor', 'execute', [BigInt(p.id!)]),
-                        gas: 300_000 + 200_000 * p.actions.length,
+                        gas: 400_000 + p.actions.reduce((g, a) => g + 250_000 + 500 * ((a.data.length - 2) / 2), 0),
                         label: `DualTrackGovernor.execute(${TRACK_NAMES[p.track]} ${p.id})`,
                     })
                 } else {

@@ -117,11 +117,15 @@ export class Sender {
                 continue
             }
             let reason = 'unknown reason'
+            if (hexToNumber(r.gasUsed) >= t.gas) {
+                problems.push(`${t.label} from ${t.from} ran out of gas in block ${blockNumber} (${hashes[i]}, gas limit ${t.gas}): raise its gas estimate`)
+                continue
+            }
             try {
                 await this.rpc.call('eth_call', [{from: t.from, to: t.to, data: t.data, gas: quantity(t.gas)}, 'latest'])
-                reason = 'reverted in the block, but the same call succeeds now'
+                reason = 'reverted in the block, but the same call succeeds on the current state'
             } catch (e) {
-                reason = e instanceof RpcError ? `${this.contracts.describeRevert(extractRevertData(e))} (${e.message})` : String(e)
+                reason = e instanceof RpcError ? `${this.contracts.describeRevert(extractRevertData(e))} (replayed on the current state)` : String(e)
             }
             problems.push(`${t.label} from ${t.from} reverted in block ${blockNumber} (${hashes[i]}, gas used ${hexToNumber(r.gasUsed)} of ${t.gas}): ${reason}`)
         }
