@@ -6,12 +6,14 @@
  * when saved, else simulated once and saved), indexed from an empty database by the real
  * processor, then `node lib/export/cli.js <dataset>` run as a child: rows, rows/s, bytes and the
  * exporter's peak RSS (VmHWM). The export is checked: per receipt, the exported shares sum to the
- * receipt's accrued amount. Database: an embedded PostgreSQL in a temporary folder, or a fresh
+ * receipt's accrued amount; and it is run again with a 40 MB V8 heap (--max-old-space-size), which
+ * it only survives if its memory does not grow with the number of rows. Database: an embedded PostgreSQL in a temporary folder, or a fresh
  * database on BENCH_DATABASE_URL's server (kept with --keep-db).
  *
  * --receipts-scaling: indexes two small chains with the same payments to one asset, one with 10
  * receipts on it and one with 3 000, and prints how long each took (the processor keeps an
- * accumulator per asset, so the payments' cost must not grow with the receipts).
+ * accumulator per asset, so the payments' cost must not grow with the receipts); the second chain
+ * is then a large attribution export (~4.5 M rows), run as CSV and as Parquet with a 40 MB heap.
  */
 import {spawn} from 'child_process'
 import fs from 'fs'
@@ -32,6 +34,8 @@ import {simulate, type ScaleName} from '../src/simulator'
 import {dumpState} from '../src/simulator/state'
 
 const ROOT = path.resolve(__dirname, '..')
+/** V8 old-space limit of the second export run, which shows that memory does not grow with rows. */
+const HEAP_CAP_MB = 40
 const log = (m: string) => console.error(m)
 
 /** The saved chain of `scale`/`seed`, or a fresh simulation saved for next time. */
@@ -61,46 +65,54 @@ interface BenchDb {
     stop(): Promise<void>
 }
 
-async function freshDatabase(keep: boolean): Promise<BenchDb> {
-    const server = process.env.BENCH_DATABASE_URL
-    if (server) {
-        const name = `bench_export_${Date.now()}`
-        const c = new pg.Client(server)
-        await c.connect()
-        await c.query(`CREATE DATABASE ${name}`)
-        await c.end()
-        const u = new URL(server)
-        u.pathname = `/${name}`
-        const url = u.toString()
-        await applyMigrations(url)
-        return {
-            url,
+let embedded: {url: string; stop(): Promise<void>} | undefined
+
+/** The server that holds the bench databases: BENCH_DATABASE_URL's, or one embedded PostgreSQL for the whole run. */
+async function server(): Promise<string> {
+    if (process.env.BENCH_DATABASE_URL) return process.env.BENCH_DATABASE_URL
+    if (!embedded) {
+        const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sahara-bench-export-'))
+        fs.chmodSync(tmp, 0o755)
+        const db = await startEmbeddedPostgres({dataDir: path.join(tmp, 'pg'), database: 'postgres'})
+        embedded = {
+            url: db.url,
             async stop() {
-                if (keep) return log(`kept database ${url}`)
-                const c = new pg.Client(server)
-                await c.connect()
-                await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-                await c.end()
+                await db.stop()
+                fs.rmSync(tmp, {recursive: true, force: true})
             },
         }
     }
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sahara-bench-export-'))
-    fs.chmodSync(tmp, 0o755)
-    const db = await startEmbeddedPostgres({dataDir: path.join(tmp, 'pg'), database: 'bench'})
-    await applyMigrations(db.url)
+    return embedded.url
+}
+
+/** A new, migrated database; dropped by stop() unless `keep`. */
+async function freshDatabase(keep: boolean): Promise<BenchDb> {
+    const admin = await server()
+    const name = `bench_export_${Date.now()}`
+    const c = new pg.Client(admin)
+    await c.connect()
+    await c.query(`CREATE DATABASE ${name}`)
+    await c.end()
+    const u = new URL(admin)
+    u.pathname = `/${name}`
+    const url = u.toString()
+    await applyMigrations(url)
     return {
-        url: db.url,
+        url,
         async stop() {
-            await db.stop()
-            fs.rmSync(tmp, {recursive: true, force: true})
+            if (keep) return log(`kept database ${url}`)
+            const c = new pg.Client(admin)
+            await c.connect()
+            await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+            await c.end()
         },
     }
 }
 
 /** Runs a node script to completion, tracking its peak RSS; returns its stderr. */
-async function runTracked(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<{code: number; stderr: string; peakRssMb: number; seconds: number}> {
+async function runTracked(script: string, args: string[], env: NodeJS.ProcessEnv, nodeArgs: string[] = []): Promise<{code: number; stderr: string; peakRssMb: number; seconds: number}> {
     const started = process.hrtime.bigint()
-    const child = spawn(process.execPath, [script, ...args], {cwd: ROOT, env: {...process.env, ...env}, stdio: ['ignore', 'ignore', 'pipe']})
+    const child = spawn(process.execPath, [...nodeArgs, script, ...args], {cwd: ROOT, env: {...process.env, ...env}, stdio: ['ignore', 'ignore', 'pipe']})
     let stderr = ''
     child.stderr!.on('data', (d) => {
         stderr += d
@@ -158,6 +170,11 @@ async function exportBench(o: {scale: ScaleName; seed: number; formats: string[]
             })
             if (format === 'csv' && o.dataset === 'attributions') await checkCsv(file, c)
             fs.rmSync(file, {force: true})
+            // constant memory: the same export must also finish with a small V8 heap
+            const capped = await runTracked(path.join(ROOT, 'lib/export/cli.js'), [o.dataset, '--format', format, '--out', file], {DATABASE_URL: db.url}, [`--max-old-space-size=${HEAP_CAP_MB}`])
+            if (capped.code !== 0) throw new Error(`export with a ${HEAP_CAP_MB} MB heap exited with ${capped.code}:\n${capped.stderr.slice(-2000)}`)
+            results[results.length - 1].heapCappedRun = {maxOldSpaceMb: HEAP_CAP_MB, seconds: +capped.seconds.toFixed(2), peakRssMb: capped.peakRssMb}
+            fs.rmSync(file, {force: true})
         }
         await c.end()
         console.log(JSON.stringify({scale: o.scale, seed: o.seed, dataset: o.dataset, receipts, distributions, payments, indexSeconds: +indexSeconds.toFixed(1), exports: results}, null, 2))
@@ -204,7 +221,20 @@ async function receiptsScaling(keep: boolean) {
             await c.connect()
             const [{n}] = (await c.query(`SELECT count(*)::int AS n FROM revenue_distribution WHERE asset_id = '1'`)).rows
             await c.end()
-            out.push({receiptsOnAsset: receipts, payments: built.payments, distributionsOnAsset: n, indexSeconds: +seconds.toFixed(2)})
+            const entry: any = {receiptsOnAsset: receipts, payments: built.payments, distributionsOnAsset: n, indexSeconds: +seconds.toFixed(2)}
+            if (receipts > 10) {
+                // the same chain is a large attribution export (receipts x distributions rows)
+                entry.exports = []
+                for (const [format, nodeArgs] of [['csv', []], ['parquet', [`--max-old-space-size=${HEAP_CAP_MB}`]]] as const) {
+                    const file = path.join(tmp, `attributions.${format}`)
+                    const r = await runTracked(path.join(ROOT, 'lib/export/cli.js'), ['attributions', '--format', format, '--out', file, '--json'], {DATABASE_URL: db.url}, [...nodeArgs])
+                    if (r.code !== 0) throw new Error(`export exited with ${r.code}:\n${r.stderr.slice(-3000)}`)
+                    const summary = JSON.parse(r.stderr.trim().split('\n').pop()!)
+                    entry.exports.push({format, nodeArgs, rows: summary.rows, megabytes: +(summary.bytes / 1e6).toFixed(1), rowsPerSecond: summary.rowsPerSecond, peakRssMb: r.peakRssMb})
+                    fs.rmSync(file, {force: true})
+                }
+            }
+            out.push(entry)
         } finally {
             await db.stop()
             await devnet.stop()
@@ -231,16 +261,16 @@ async function buildScalingChain(devnet: Devnet, receipts: number, payments: num
         {from: buyer, to: m.contracts.LicenseRegistry, data: call('LicenseRegistry', 'purchase', [1n, buyer])},
     ]
     await sendBatch(client, setup)
-    for (let i = 0; i < receipts; i += 500) {
+    for (let i = 0; i < receipts; i += 100) {
         const txs: Tx[] = []
-        for (let k = i; k < Math.min(receipts, i + 500); k++) {
+        for (let k = i; k < Math.min(receipts, i + 100); k++) {
             txs.push({from: owner, to: m.contracts.ContributionReceipts, data: call('ContributionReceipts', 'issue', [1n, simAccount(40 + (k % 40)) as Address, k % 6, BigInt(1 + (k % 97)), toHex(k, {size: 32})])})
         }
         await sendBatch(client, txs)
     }
-    for (let i = 0; i < payments; i += 500) {
+    for (let i = 0; i < payments; i += 100) {
         const txs: Tx[] = []
-        for (let k = i; k < Math.min(payments, i + 500); k++) txs.push({from: buyer, to: m.contracts.InvocationRouter, data: call('InvocationRouter', 'invoke', [1n, 1 + (k % 5), toHex(k, {size: 32})])})
+        for (let k = i; k < Math.min(payments, i + 100); k++) txs.push({from: buyer, to: m.contracts.InvocationRouter, data: call('InvocationRouter', 'invoke', [1n, 1 + (k % 5), toHex(k, {size: 32})])})
         await sendBatch(client, txs)
     }
     return {payments: payments + 1}
@@ -258,17 +288,25 @@ async function main() {
         },
     })
     for (const f of ['lib/main.js', 'lib/export/cli.js']) if (!fs.existsSync(path.join(ROOT, f))) throw new Error(`${f} is missing: npm run build`)
-    if (values['receipts-scaling']) return receiptsScaling(values['keep-db']!)
+    try {
+        await run(values)
+    } finally {
+        await embedded?.stop()
+    }
+}
+
+async function run(values: Record<string, string | boolean | undefined>) {
+    if (values['receipts-scaling']) return receiptsScaling(values['keep-db'] as boolean)
     const scale = values.scale as ScaleName
     if (!['small', 'medium', 'large'].includes(scale)) throw new Error(`--scale must be small, medium or large, got "${values.scale}"`)
     const seed = Number(values.seed)
     if (!Number.isSafeInteger(seed) || seed < 0) throw new Error(`--seed must be a non-negative integer, got "${values.seed}"`)
-    const formats = values.format === 'both' ? ['csv', 'parquet'] : [values.format!]
+    const formats = values.format === 'both' ? ['csv', 'parquet'] : [values.format as string]
     for (const f of formats) if (!['csv', 'parquet'].includes(f)) throw new Error(`--format must be csv, parquet or both, got "${values.format}"`)
-    await exportBench({scale, seed, formats, dataset: values.dataset!, keep: values['keep-db']!})
+    await exportBench({scale, seed, formats, dataset: values.dataset as string, keep: values['keep-db'] as boolean})
 }
 
 main().catch((e) => {
-    console.error(e instanceof Error ? e.message : e)
+    console.error(process.env.DEBUG ? e : e instanceof Error ? e.message : e)
     process.exit(1)
 })

@@ -125,7 +125,8 @@ describe('attribution exports and resolvers on an indexed chain', () => {
             const expected: Record<string, string> = {uint: 'VARCHAR', id: 'VARCHAR', text: 'VARCHAR', address: 'VARCHAR', hex: 'VARCHAR', int32: 'INTEGER', int64: 'BIGINT', timestamp: 'TIMESTAMP', bool: 'BOOLEAN'}
             expect(types.map((t) => [t.column_name, t.column_type])).toEqual(ds.columns.map((c) => [c.name, expected[c.type]]))
         }
-        // hostile asset uris (commas, quotes, newlines, U+FFFD) survive the CSV round trip
+        // asset uris survive the CSV round trip (the diamond's top asset has a comma, quotes and CRLF
+        // in its uri; quoting itself is covered by export-format.test.ts)
         const assets = csvObjects(fs.readFileSync(files['assets.csv'], 'utf8'))
         const dbUris = new Map((await db.query('SELECT id, uri FROM asset')).map((r) => [r.id, r.uri]))
         expect(assets.length).toBe(dbUris.size)

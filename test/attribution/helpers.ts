@@ -39,7 +39,9 @@ export async function buildDeepDiamond(client: PublicClient, m: DeploymentManife
     // registration order: parents first (parentId < childId): C10 .. C3, T, A, B, X
     const names = ['C10', 'C9', 'C8', 'C7', 'C6', 'C5', 'C4', 'C3', 'T', 'A', 'B', 'X']
     const ids = Object.fromEntries(names.map((n, i) => [n, first + BigInt(i)])) as Record<string, bigint>
-    const reg = (n: string) => ({from: n === 'C8' ? capOwner : owner, to: m.contracts.AssetRegistry, data: call('AssetRegistry', 'register', [1, `ipfs://diamond/${n}`, toHex(n, {size: 32}), 1000])})
+    // C10's uri needs CSV quoting (comma, quotes, CRLF)
+    const uri = (n: string) => (n === 'C10' ? 'ipfs://diamond/C10, "top"\r\nof the chain' : `ipfs://diamond/${n}`)
+    const reg = (n: string) => ({from: n === 'C8' ? capOwner : owner, to: m.contracts.AssetRegistry, data: call('AssetRegistry', 'register', [1, uri(n), toHex(n, {size: 32}), 1000])})
     const link = (child: string, parent: string, relation: number, bps: number) => ({
         from: child === 'C8' ? capOwner : owner,
         to: m.contracts.AssetRegistry,
