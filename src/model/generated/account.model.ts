@@ -108,12 +108,21 @@ export class Account {
     @IntColumn_({nullable: false})
     firstSeenBlock!: number
 
+    /**
+     * Assets this account owns now.
+     */
     @OneToMany_(() => Asset, e => e.owner)
     assets!: Asset[]
 
+    /**
+     * Receipts issued to this account.
+     */
     @OneToMany_(() => Receipt, e => e.contributor)
     receipts!: Receipt[]
 
+    /**
+     * Licenses this account holds now.
+     */
     @OneToMany_(() => License, e => e.holder)
     licenses!: License[]
 }

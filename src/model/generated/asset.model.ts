@@ -26,10 +26,16 @@ export class Asset {
     @PrimaryColumn_()
     id!: string
 
+    /**
+     * Kind of asset (DATASET, MODEL, AGENT, PIPELINE).
+     */
     @Index_()
     @Column_("varchar", {length: 8, nullable: false})
     kind!: AssetKind
 
+    /**
+     * Current status; only ACTIVE assets can be licensed or invoked.
+     */
     @Column_("varchar", {length: 7, nullable: false})
     status!: AssetStatus
 
@@ -203,6 +209,9 @@ export class Asset {
     @IntColumn_({nullable: false})
     createdAtBlock!: number
 
+    /**
+     * Block time of creation (UTC).
+     */
     @DateTimeColumn_({nullable: false})
     createdAt!: Date
 
@@ -212,30 +221,57 @@ export class Asset {
     @IntColumn_({nullable: false})
     updatedAtBlock!: number
 
+    /**
+     * Every published version, from 1.
+     */
     @OneToMany_(() => AssetVersion, e => e.asset)
     versions!: AssetVersion[]
 
+    /**
+     * Lineage edges to the assets this one derives from (revenue flows to them).
+     */
     @OneToMany_(() => AssetLink, e => e.child)
     parents!: AssetLink[]
 
+    /**
+     * Lineage edges from assets derived from this one (revenue flows from them).
+     */
     @OneToMany_(() => AssetLink, e => e.parent)
     children!: AssetLink[]
 
+    /**
+     * Contribution receipts on this asset.
+     */
     @OneToMany_(() => Receipt, e => e.asset)
     receipts!: Receipt[]
 
+    /**
+     * License terms offered for this asset.
+     */
     @OneToMany_(() => LicenseTerms, e => e.asset)
     terms!: LicenseTerms[]
 
+    /**
+     * Ownership NFT transfers, mint included.
+     */
     @OneToMany_(() => AssetTransfer, e => e.asset)
     transfers!: AssetTransfer[]
 
+    /**
+     * Status history.
+     */
     @OneToMany_(() => AssetStatusChange, e => e.asset)
     statusChanges!: AssetStatusChange[]
 
+    /**
+     * Every time a payment reached this asset (directly or from a descendant).
+     */
     @OneToMany_(() => RevenueDistribution, e => e.asset)
     distributions!: RevenueDistribution[]
 
+    /**
+     * Per-day totals.
+     */
     @OneToMany_(() => AssetDayData, e => e.asset)
     days!: AssetDayData[]
 }

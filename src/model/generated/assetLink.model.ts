@@ -17,14 +17,23 @@ export class AssetLink {
     @PrimaryColumn_()
     id!: string
 
+    /**
+     * The derived asset (pays upstream).
+     */
     @Index_()
     @ManyToOne_(() => Asset, {nullable: true})
     child!: Asset
 
+    /**
+     * The asset derived from (receives upstream revenue).
+     */
     @Index_()
     @ManyToOne_(() => Asset, {nullable: true})
     parent!: Asset
 
+    /**
+     * How the child derives from the parent.
+     */
     @Column_("varchar", {length: 14, nullable: false})
     relation!: Relation
 
@@ -40,12 +49,21 @@ export class AssetLink {
     @IntColumn_({nullable: false})
     position!: number
 
+    /**
+     * Block number of the event.
+     */
     @IntColumn_({nullable: false})
     block!: number
 
+    /**
+     * Block time of the event (UTC).
+     */
     @DateTimeColumn_({nullable: false})
     timestamp!: Date
 
+    /**
+     * Hash of the transaction that emitted the event.
+     */
     @StringColumn_({nullable: false})
     txHash!: string
 }

@@ -11,22 +11,40 @@ export class AssetStatusChange {
         Object.assign(this, props)
     }
 
+    /**
+     * Log id of the event (chain order).
+     */
     @PrimaryColumn_()
     id!: string
 
+    /**
+     * The asset.
+     */
     @Index_()
     @ManyToOne_(() => Asset, {nullable: true})
     asset!: Asset
 
+    /**
+     * The new status.
+     */
     @Column_("varchar", {length: 7, nullable: false})
     status!: AssetStatus
 
+    /**
+     * Block number of the event.
+     */
     @IntColumn_({nullable: false})
     block!: number
 
+    /**
+     * Block time of the event (UTC).
+     */
     @DateTimeColumn_({nullable: false})
     timestamp!: Date
 
+    /**
+     * Hash of the transaction that emitted the event.
+     */
     @StringColumn_({nullable: false})
     txHash!: string
 }

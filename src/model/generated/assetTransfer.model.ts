@@ -10,9 +10,15 @@ export class AssetTransfer {
         Object.assign(this, props)
     }
 
+    /**
+     * Log id of the event (chain order).
+     */
     @PrimaryColumn_()
     id!: string
 
+    /**
+     * The asset whose Ownership NFT moved.
+     */
     @Index_()
     @ManyToOne_(() => Asset, {nullable: true})
     asset!: Asset
@@ -24,16 +30,28 @@ export class AssetTransfer {
     @StringColumn_({nullable: false})
     from!: string
 
+    /**
+     * Recipient (lower-case address); the zero address on burn.
+     */
     @Index_()
     @StringColumn_({nullable: false})
     to!: string
 
+    /**
+     * Block number of the event.
+     */
     @IntColumn_({nullable: false})
     block!: number
 
+    /**
+     * Block time of the event (UTC).
+     */
     @DateTimeColumn_({nullable: false})
     timestamp!: Date
 
+    /**
+     * Hash of the transaction that emitted the event.
+     */
     @StringColumn_({nullable: false})
     txHash!: string
 }

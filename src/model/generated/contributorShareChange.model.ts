@@ -10,22 +10,40 @@ export class ContributorShareChange {
         Object.assign(this, props)
     }
 
+    /**
+     * Log id of the event (chain order).
+     */
     @PrimaryColumn_()
     id!: string
 
+    /**
+     * The asset.
+     */
     @Index_()
     @ManyToOne_(() => Asset, {nullable: true})
     asset!: Asset
 
+    /**
+     * The new contributor share, bps of net revenue.
+     */
     @IntColumn_({nullable: false})
     contributorBps!: number
 
+    /**
+     * Block number of the event.
+     */
     @IntColumn_({nullable: false})
     block!: number
 
+    /**
+     * Block time of the event (UTC).
+     */
     @DateTimeColumn_({nullable: false})
     timestamp!: Date
 
+    /**
+     * Hash of the transaction that emitted the event.
+     */
     @StringColumn_({nullable: false})
     txHash!: string
 }

@@ -10,13 +10,22 @@ export class CouncilChange {
         Object.assign(this, props)
     }
 
+    /**
+     * Log id of the event (chain order).
+     */
     @PrimaryColumn_()
     id!: string
 
+    /**
+     * The member added or removed.
+     */
     @Index_()
     @ManyToOne_(() => Account, {nullable: true})
     member!: Account
 
+    /**
+     * True when added, false when removed.
+     */
     @BooleanColumn_({nullable: false})
     added!: boolean
 
@@ -26,12 +35,21 @@ export class CouncilChange {
     @IntColumn_({nullable: false})
     councilSize!: number
 
+    /**
+     * Block number of the event.
+     */
     @IntColumn_({nullable: false})
     block!: number
 
+    /**
+     * Block time of the event (UTC).
+     */
     @DateTimeColumn_({nullable: false})
     timestamp!: Date
 
+    /**
+     * Hash of the transaction that emitted the event.
+     */
     @StringColumn_({nullable: false})
     txHash!: string
 }

@@ -19,18 +19,30 @@ export class Invocation {
     @PrimaryColumn_()
     id!: string
 
+    /**
+     * The asset invoked.
+     */
     @Index_()
     @ManyToOne_(() => Asset, {nullable: true})
     asset!: Asset
 
+    /**
+     * Who called (the license holder).
+     */
     @Index_()
     @ManyToOne_(() => Account, {nullable: true})
     caller!: Account
 
+    /**
+     * The license used.
+     */
     @Index_()
     @ManyToOne_(() => License, {nullable: true})
     license!: License
 
+    /**
+     * Units of use billed.
+     */
     @IntColumn_({nullable: false})
     units!: number
 
@@ -40,6 +52,9 @@ export class Invocation {
     @BigIntColumn_({nullable: false})
     fee!: bigint
 
+    /**
+     * Request hash (bytes32) given by the caller.
+     */
     @BytesColumn_({nullable: false})
     requestHash!: Uint8Array
 
@@ -50,13 +65,22 @@ export class Invocation {
     @ManyToOne_(() => Payment, {nullable: true})
     payment!: Payment | undefined | null
 
+    /**
+     * Block number of the event.
+     */
     @Index_()
     @IntColumn_({nullable: false})
     block!: number
 
+    /**
+     * Block time of the event (UTC).
+     */
     @DateTimeColumn_({nullable: false})
     timestamp!: Date
 
+    /**
+     * Hash of the transaction that emitted the event.
+     */
     @StringColumn_({nullable: false})
     txHash!: string
 }

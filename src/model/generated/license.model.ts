@@ -20,10 +20,16 @@ export class License {
     @PrimaryColumn_()
     id!: string
 
+    /**
+     * The immutable terms bought.
+     */
     @Index_()
     @ManyToOne_(() => LicenseTerms, {nullable: true})
     terms!: LicenseTerms
 
+    /**
+     * The asset licensed.
+     */
     @Index_()
     @ManyToOne_(() => Asset, {nullable: true})
     asset!: Asset
@@ -48,12 +54,21 @@ export class License {
     @BigIntColumn_({nullable: false})
     expiresAt!: bigint
 
+    /**
+     * Whether the asset owner revoked it.
+     */
     @BooleanColumn_({nullable: false})
     revoked!: boolean
 
+    /**
+     * Block number of revocation; null while not revoked.
+     */
     @IntColumn_({nullable: true})
     revokedAtBlock!: number | undefined | null
 
+    /**
+     * Price paid at purchase (wei).
+     */
     @BigIntColumn_({nullable: false})
     pricePaid!: bigint
 
@@ -64,6 +79,9 @@ export class License {
     @ManyToOne_(() => Payment, {nullable: true})
     payment!: Payment | undefined | null
 
+    /**
+     * Invocations made under this license.
+     */
     @IntColumn_({nullable: false})
     invocationCount!: number
 
@@ -73,15 +91,27 @@ export class License {
     @BigIntColumn_({nullable: false})
     invocationFees!: bigint
 
+    /**
+     * Block number of purchase.
+     */
     @IntColumn_({nullable: false})
     block!: number
 
+    /**
+     * Block time of purchase (UTC).
+     */
     @DateTimeColumn_({nullable: false})
     timestamp!: Date
 
+    /**
+     * Hash of the purchase transaction.
+     */
     @StringColumn_({nullable: false})
     txHash!: string
 
+    /**
+     * License NFT transfers, mint included.
+     */
     @OneToMany_(() => LicenseTransfer, e => e.license)
     transfers!: LicenseTransfer[]
 }

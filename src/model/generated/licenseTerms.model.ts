@@ -17,10 +17,16 @@ export class LicenseTerms {
     @PrimaryColumn_()
     id!: string
 
+    /**
+     * The asset licensed.
+     */
     @Index_()
     @ManyToOne_(() => Asset, {nullable: true})
     asset!: Asset
 
+    /**
+     * OPEN_USE, NON_COMMERCIAL or COMMERCIAL_REMIX.
+     */
     @Column_("varchar", {length: 16, nullable: false})
     licenseType!: LicenseType
 
@@ -48,12 +54,21 @@ export class LicenseTerms {
     @IntColumn_({nullable: false})
     licenseCount!: number
 
+    /**
+     * Block number of creation.
+     */
     @IntColumn_({nullable: false})
     block!: number
 
+    /**
+     * Block time of creation (UTC).
+     */
     @DateTimeColumn_({nullable: false})
     timestamp!: Date
 
+    /**
+     * Hash of the creating transaction.
+     */
     @StringColumn_({nullable: false})
     txHash!: string
 }

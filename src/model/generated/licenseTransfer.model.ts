@@ -10,27 +10,48 @@ export class LicenseTransfer {
         Object.assign(this, props)
     }
 
+    /**
+     * Log id of the event (chain order).
+     */
     @PrimaryColumn_()
     id!: string
 
+    /**
+     * The license that moved.
+     */
     @Index_()
     @ManyToOne_(() => License, {nullable: true})
     license!: License
 
+    /**
+     * Sender (lower-case address); the zero address on mint.
+     */
     @Index_()
     @StringColumn_({nullable: false})
     from!: string
 
+    /**
+     * Recipient (lower-case address); the zero address on burn.
+     */
     @Index_()
     @StringColumn_({nullable: false})
     to!: string
 
+    /**
+     * Block number of the event.
+     */
     @IntColumn_({nullable: false})
     block!: number
 
+    /**
+     * Block time of the event (UTC).
+     */
     @DateTimeColumn_({nullable: false})
     timestamp!: Date
 
+    /**
+     * Hash of the transaction that emitted the event.
+     */
     @StringColumn_({nullable: false})
     txHash!: string
 }

@@ -10,12 +10,21 @@ export class NftApproval {
         Object.assign(this, props)
     }
 
+    /**
+     * Log id of the event (chain order).
+     */
     @PrimaryColumn_()
     id!: string
 
+    /**
+     * Which collection (ownership, receipt or license NFTs).
+     */
     @Column_("varchar", {length: 9, nullable: false})
     collection!: NftCollection
 
+    /**
+     * NFT owner (lower-case address).
+     */
     @Index_()
     @StringColumn_({nullable: false})
     owner!: string
@@ -38,12 +47,21 @@ export class NftApproval {
     @BooleanColumn_({nullable: true})
     approved!: boolean | undefined | null
 
+    /**
+     * Block number of the event.
+     */
     @IntColumn_({nullable: false})
     block!: number
 
+    /**
+     * Block time of the event (UTC).
+     */
     @DateTimeColumn_({nullable: false})
     timestamp!: Date
 
+    /**
+     * Hash of the transaction that emitted the event.
+     */
     @StringColumn_({nullable: false})
     txHash!: string
 }

@@ -19,14 +19,23 @@ export class Payment {
     @PrimaryColumn_()
     id!: string
 
+    /**
+     * The asset paid.
+     */
     @Index_()
     @ManyToOne_(() => Asset, {nullable: true})
     asset!: Asset
 
+    /**
+     * Who paid.
+     */
     @Index_()
     @ManyToOne_(() => Account, {nullable: true})
     payer!: Account
 
+    /**
+     * LICENSE (purchase) or INVOCATION (per-call fee).
+     */
     @Column_("varchar", {length: 10, nullable: false})
     source!: PaymentSource
 
@@ -60,16 +69,28 @@ export class Payment {
     @IntColumn_({nullable: false})
     maxDepth!: number
 
+    /**
+     * Block number of the event.
+     */
     @Index_()
     @IntColumn_({nullable: false})
     block!: number
 
+    /**
+     * Block time of the event (UTC).
+     */
     @DateTimeColumn_({nullable: false})
     timestamp!: Date
 
+    /**
+     * Hash of the transaction that emitted the event.
+     */
     @StringColumn_({nullable: false})
     txHash!: string
 
+    /**
+     * Where the net amount went: one row per asset reached, per path, post-order.
+     */
     @OneToMany_(() => RevenueDistribution, e => e.payment)
     distributions!: RevenueDistribution[]
 }

@@ -20,10 +20,16 @@ export class Proposal {
     @PrimaryColumn_()
     id!: string
 
+    /**
+     * COUNCIL or DAO.
+     */
     @Index_()
     @Column_("varchar", {length: 7, nullable: false})
     track!: Track
 
+    /**
+     * Who proposed.
+     */
     @Index_()
     @ManyToOne_(() => Account, {nullable: true})
     proposer!: Account
@@ -34,21 +40,39 @@ export class Proposal {
     @IntColumn_({nullable: false})
     snapshotBlock!: number
 
+    /**
+     * First block where votes are accepted (snapshotBlock + 1).
+     */
     @IntColumn_({nullable: false})
     voteStartBlock!: number
 
+    /**
+     * Last block where votes are accepted; the outcome is computed after it.
+     */
     @IntColumn_({nullable: false})
     voteEndBlock!: number
 
+    /**
+     * keccak256(abi.encode(targets, values, calldatas)).
+     */
     @BytesColumn_({nullable: false})
     actionsHash!: Uint8Array
 
+    /**
+     * Display-safe description.
+     */
     @StringColumn_({nullable: false})
     description!: string
 
+    /**
+     * Exact description bytes as emitted.
+     */
     @BytesColumn_({nullable: false})
     descriptionRaw!: Uint8Array
 
+    /**
+     * True if `description` was cut for display.
+     */
     @BooleanColumn_({nullable: false})
     descriptionTruncated!: boolean
 
@@ -71,12 +95,21 @@ export class Proposal {
     @IntColumn_({nullable: false})
     quorumBps!: number
 
+    /**
+     * DAO pass threshold in force at creation, bps of yes + no + veto.
+     */
     @IntColumn_({nullable: false})
     thresholdBps!: number
 
+    /**
+     * Veto threshold in force at creation, bps (of votes cast on DAO, of total supply on COUNCIL).
+     */
     @IntColumn_({nullable: false})
     vetoBps!: number
 
+    /**
+     * Council approval in force at creation, bps of the council size at creation.
+     */
     @IntColumn_({nullable: false})
     councilApprovalBps!: number
 
@@ -104,6 +137,9 @@ export class Proposal {
     @BigIntColumn_({nullable: false})
     yes!: bigint
 
+    /**
+     * Tally: ABSTAIN weight (DAO track only).
+     */
     @BigIntColumn_({nullable: false})
     abstain!: bigint
 
@@ -113,27 +149,51 @@ export class Proposal {
     @BigIntColumn_({nullable: false})
     veto!: bigint
 
+    /**
+     * Number of votes cast (zero-weight votes included).
+     */
     @IntColumn_({nullable: false})
     voterCount!: number
 
+    /**
+     * Whether the proposer canceled it.
+     */
     @BooleanColumn_({nullable: false})
     canceled!: boolean
 
+    /**
+     * Whether it was executed.
+     */
     @BooleanColumn_({nullable: false})
     executed!: boolean
 
+    /**
+     * Block number of creation.
+     */
     @IntColumn_({nullable: false})
     createdAtBlock!: number
 
+    /**
+     * Block time of creation (UTC).
+     */
     @DateTimeColumn_({nullable: false})
     createdAt!: Date
 
+    /**
+     * Block of cancellation; null if not canceled.
+     */
     @IntColumn_({nullable: true})
     canceledAtBlock!: number | undefined | null
 
+    /**
+     * Block of execution; null if not executed.
+     */
     @IntColumn_({nullable: true})
     executedAtBlock!: number | undefined | null
 
+    /**
+     * Block time of execution (UTC); null if not executed.
+     */
     @DateTimeColumn_({nullable: true})
     executedAt!: Date | undefined | null
 
@@ -143,12 +203,21 @@ export class Proposal {
     @BigIntColumn_({nullable: false})
     disbursed!: bigint
 
+    /**
+     * Hash of the proposing transaction.
+     */
     @StringColumn_({nullable: false})
     txHash!: string
 
+    /**
+     * Votes cast.
+     */
     @OneToMany_(() => Vote, e => e.proposal)
     votes!: Vote[]
 
+    /**
+     * Treasury disbursements made by its execution.
+     */
     @OneToMany_(() => TreasuryFlow, e => e.proposal)
     disbursements!: TreasuryFlow[]
 }

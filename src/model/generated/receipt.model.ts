@@ -19,14 +19,23 @@ export class Receipt {
     @PrimaryColumn_()
     id!: string
 
+    /**
+     * The asset whose contributor pool the receipt shares.
+     */
     @Index_()
     @ManyToOne_(() => Asset, {nullable: true})
     asset!: Asset
 
+    /**
+     * The contributor (soulbound holder).
+     */
     @Index_()
     @ManyToOne_(() => Account, {nullable: true})
     contributor!: Account
 
+    /**
+     * What the contributor did.
+     */
     @Column_("varchar", {length: 10, nullable: false})
     contributionType!: ContributionType
 
@@ -36,6 +45,9 @@ export class Receipt {
     @BigIntColumn_({nullable: false})
     weight!: bigint
 
+    /**
+     * Evidence hash (bytes32) given at issue.
+     */
     @BytesColumn_({nullable: false})
     evidence!: Uint8Array
 
@@ -45,6 +57,9 @@ export class Receipt {
     @BigIntColumn_({nullable: false})
     accSnapshot!: bigint
 
+    /**
+     * Whether the receipt was revoked (its accrued amount is then frozen).
+     */
     @BooleanColumn_({nullable: false})
     revoked!: boolean
 
@@ -66,18 +81,33 @@ export class Receipt {
     @BigIntColumn_({nullable: false})
     claimed!: bigint
 
+    /**
+     * Block number of issue.
+     */
     @IntColumn_({nullable: false})
     issuedAtBlock!: number
 
+    /**
+     * Block time of issue (UTC).
+     */
     @DateTimeColumn_({nullable: false})
     issuedAt!: Date
 
+    /**
+     * Block number of revocation; null while not revoked.
+     */
     @IntColumn_({nullable: true})
     revokedAtBlock!: number | undefined | null
 
+    /**
+     * Hash of the issuing transaction.
+     */
     @StringColumn_({nullable: false})
     txHash!: string
 
+    /**
+     * Withdrawals of this receipt.
+     */
     @OneToMany_(() => ReceiptClaim, e => e.receipt)
     claims!: ReceiptClaim[]
 }

@@ -11,26 +11,47 @@ export class ReceiptClaim {
         Object.assign(this, props)
     }
 
+    /**
+     * Log id of the event (chain order).
+     */
     @PrimaryColumn_()
     id!: string
 
+    /**
+     * The receipt.
+     */
     @Index_()
     @ManyToOne_(() => Receipt, {nullable: true})
     receipt!: Receipt
 
+    /**
+     * The contributor who withdrew.
+     */
     @Index_()
     @ManyToOne_(() => Account, {nullable: true})
     contributor!: Account
 
+    /**
+     * Amount withdrawn (wei).
+     */
     @BigIntColumn_({nullable: false})
     amount!: bigint
 
+    /**
+     * Block number of the event.
+     */
     @IntColumn_({nullable: false})
     block!: number
 
+    /**
+     * Block time of the event (UTC).
+     */
     @DateTimeColumn_({nullable: false})
     timestamp!: Date
 
+    /**
+     * Hash of the transaction that emitted the event.
+     */
     @StringColumn_({nullable: false})
     txHash!: string
 }

@@ -18,10 +18,16 @@ export class RevenueDistribution {
     @PrimaryColumn_()
     id!: string
 
+    /**
+     * The payment.
+     */
     @Index_()
     @ManyToOne_(() => Payment, {nullable: true})
     payment!: Payment
 
+    /**
+     * The asset reached.
+     */
     @Index_()
     @ManyToOne_(() => Asset, {nullable: true})
     asset!: Asset
@@ -38,12 +44,21 @@ export class RevenueDistribution {
     @BigIntColumn_({nullable: false})
     amount!: bigint
 
+    /**
+     * Owner part credited (wei), including upstream shares kept at the depth cap.
+     */
     @BigIntColumn_({nullable: false})
     toOwner!: bigint
 
+    /**
+     * Contributor pool credited (wei); 0 when the asset has no active receipt weight.
+     */
     @BigIntColumn_({nullable: false})
     toContributors!: bigint
 
+    /**
+     * Sent on to parents (wei).
+     */
     @BigIntColumn_({nullable: false})
     toUpstream!: bigint
 
@@ -72,13 +87,22 @@ export class RevenueDistribution {
     @BigIntColumn_({nullable: false})
     accAfter!: bigint
 
+    /**
+     * Block number of the event.
+     */
     @Index_()
     @IntColumn_({nullable: false})
     block!: number
 
+    /**
+     * Block time of the event (UTC).
+     */
     @DateTimeColumn_({nullable: false})
     timestamp!: Date
 
+    /**
+     * Hash of the transaction that emitted the event.
+     */
     @StringColumn_({nullable: false})
     txHash!: string
 }

@@ -11,6 +11,9 @@ export class Revocation {
         Object.assign(this, props)
     }
 
+    /**
+     * Log id of the event (chain order).
+     */
     @PrimaryColumn_()
     id!: string
 
@@ -20,20 +23,35 @@ export class Revocation {
     @StringColumn_({nullable: false})
     target!: string
 
+    /**
+     * The receipt revoked (target `receipt`).
+     */
     @Index_()
     @ManyToOne_(() => Receipt, {nullable: true})
     receipt!: Receipt | undefined | null
 
+    /**
+     * The license revoked (target `license`).
+     */
     @Index_()
     @ManyToOne_(() => License, {nullable: true})
     license!: License | undefined | null
 
+    /**
+     * Block number of the event.
+     */
     @IntColumn_({nullable: false})
     block!: number
 
+    /**
+     * Block time of the event (UTC).
+     */
     @DateTimeColumn_({nullable: false})
     timestamp!: Date
 
+    /**
+     * Hash of the transaction that emitted the event.
+     */
     @StringColumn_({nullable: false})
     txHash!: string
 }

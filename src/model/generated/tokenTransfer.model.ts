@@ -9,27 +9,48 @@ export class TokenTransfer {
         Object.assign(this, props)
     }
 
+    /**
+     * Log id of the event (chain order).
+     */
     @PrimaryColumn_()
     id!: string
 
+    /**
+     * Sender (lower-case address); the zero address on mint.
+     */
     @Index_()
     @StringColumn_({nullable: false})
     from!: string
 
+    /**
+     * Recipient (lower-case address); the zero address on burn.
+     */
     @Index_()
     @StringColumn_({nullable: false})
     to!: string
 
+    /**
+     * Amount (wei).
+     */
     @BigIntColumn_({nullable: false})
     amount!: bigint
 
+    /**
+     * Block number of the event.
+     */
     @Index_()
     @IntColumn_({nullable: false})
     block!: number
 
+    /**
+     * Block time of the event (UTC).
+     */
     @DateTimeColumn_({nullable: false})
     timestamp!: Date
 
+    /**
+     * Hash of the transaction that emitted the event.
+     */
     @StringColumn_({nullable: false})
     txHash!: string
 }

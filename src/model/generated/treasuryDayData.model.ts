@@ -15,21 +15,39 @@ export class TreasuryDayData {
     @PrimaryColumn_()
     id!: string
 
+    /**
+     * Start of the UTC day (00:00).
+     */
     @DateTimeColumn_({nullable: false})
     date!: Date
 
+    /**
+     * Protocol fees received that day (wei).
+     */
     @BigIntColumn_({nullable: false})
     fees!: bigint
 
+    /**
+     * Deposits that day (wei).
+     */
     @BigIntColumn_({nullable: false})
     deposits!: bigint
 
+    /**
+     * Plain transfers in that day (wei).
+     */
     @BigIntColumn_({nullable: false})
     transfersIn!: bigint
 
+    /**
+     * Disbursements that day (wei).
+     */
     @BigIntColumn_({nullable: false})
     disbursements!: bigint
 
+    /**
+     * Plain transfers out that day (wei).
+     */
     @BigIntColumn_({nullable: false})
     transfersOut!: bigint
 

@@ -15,9 +15,15 @@ export class TreasuryFlow {
         Object.assign(this, props)
     }
 
+    /**
+     * Log id of the token transfer (chain order).
+     */
     @PrimaryColumn_()
     id!: string
 
+    /**
+     * Kind of movement (direction included).
+     */
     @Index_()
     @Column_("varchar", {length: 12, nullable: false})
     kind!: TreasuryFlowKind
@@ -61,15 +67,27 @@ export class TreasuryFlow {
     @ManyToOne_(() => Proposal, {nullable: true})
     proposal!: Proposal | undefined | null
 
+    /**
+     * Spending category (DISBURSEMENT only).
+     */
     @Column_("varchar", {length: 10, nullable: true})
     category!: SpendCategory | undefined | null
 
+    /**
+     * Display-safe memo; null for kinds without a memo.
+     */
     @StringColumn_({nullable: true})
     memo!: string | undefined | null
 
+    /**
+     * Exact memo bytes as emitted; null for kinds without a memo.
+     */
     @BytesColumn_({nullable: true})
     memoRaw!: Uint8Array | undefined | null
 
+    /**
+     * True if `memo` was cut for display; null for kinds without a memo.
+     */
     @BooleanColumn_({nullable: true})
     memoTruncated!: boolean | undefined | null
 
@@ -79,13 +97,22 @@ export class TreasuryFlow {
     @BigIntColumn_({nullable: false})
     balanceAfter!: bigint
 
+    /**
+     * Block number of the event.
+     */
     @Index_()
     @IntColumn_({nullable: false})
     block!: number
 
+    /**
+     * Block time of the event (UTC).
+     */
     @DateTimeColumn_({nullable: false})
     timestamp!: Date
 
+    /**
+     * Hash of the transaction that emitted the event.
+     */
     @StringColumn_({nullable: false})
     txHash!: string
 }

@@ -18,14 +18,23 @@ export class Vote {
     @PrimaryColumn_()
     id!: string
 
+    /**
+     * The proposal voted on.
+     */
     @Index_()
     @ManyToOne_(() => Proposal, {nullable: true})
     proposal!: Proposal
 
+    /**
+     * Who voted.
+     */
     @Index_()
     @ManyToOne_(() => Account, {nullable: true})
     voter!: Account
 
+    /**
+     * NO, YES, ABSTAIN or VETO.
+     */
     @Column_("varchar", {length: 7, nullable: false})
     support!: Support
 
@@ -35,21 +44,39 @@ export class Vote {
     @BigIntColumn_({nullable: false})
     weight!: bigint
 
+    /**
+     * Display-safe vote reason.
+     */
     @StringColumn_({nullable: false})
     reason!: string
 
+    /**
+     * Exact reason bytes as emitted.
+     */
     @BytesColumn_({nullable: false})
     reasonRaw!: Uint8Array
 
+    /**
+     * True if `reason` was cut for display.
+     */
     @BooleanColumn_({nullable: false})
     reasonTruncated!: boolean
 
+    /**
+     * Block number of the event.
+     */
     @IntColumn_({nullable: false})
     block!: number
 
+    /**
+     * Block time of the event (UTC).
+     */
     @DateTimeColumn_({nullable: false})
     timestamp!: Date
 
+    /**
+     * Hash of the transaction that emitted the event.
+     */
     @StringColumn_({nullable: false})
     txHash!: string
 }

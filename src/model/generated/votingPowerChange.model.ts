@@ -10,26 +10,47 @@ export class VotingPowerChange {
         Object.assign(this, props)
     }
 
+    /**
+     * Log id of the event (chain order).
+     */
     @PrimaryColumn_()
     id!: string
 
+    /**
+     * The delegate whose voting power changed.
+     */
     @Index_()
     @ManyToOne_(() => Account, {nullable: true})
     delegate!: Account
 
+    /**
+     * Voting power before (wei).
+     */
     @BigIntColumn_({nullable: false})
     previousVotes!: bigint
 
+    /**
+     * Voting power after (wei).
+     */
     @BigIntColumn_({nullable: false})
     newVotes!: bigint
 
+    /**
+     * Block number of the event.
+     */
     @Index_()
     @IntColumn_({nullable: false})
     block!: number
 
+    /**
+     * Block time of the event (UTC).
+     */
     @DateTimeColumn_({nullable: false})
     timestamp!: Date
 
+    /**
+     * Hash of the transaction that emitted the event.
+     */
     @StringColumn_({nullable: false})
     txHash!: string
 }
