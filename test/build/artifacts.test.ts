@@ -1,0 +1,8 @@
+import {describe, expect, it} from 'vitest'
+import {compileContracts, writeArtifacts} from '../../src/devnet/compile'
+
+describe('compiled contracts', () => {
+    it('abi/ and contracts/build/ are what `npm run compile` produces from contracts/', () => {
+        expect(writeArtifacts(compileContracts(), {check: true})).toEqual([])
+    }, 120_000)
+})
