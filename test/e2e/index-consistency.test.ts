@@ -1,3 +1,4 @@
+import {decodeAbiParameters, toEventSelector} from 'viem'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {DeploymentManifest} from '../../src/config/manifest'
 import {fundSimAccounts} from '../../src/devnet/accounts'
@@ -85,6 +86,28 @@ describe('indexing a simulated economy', () => {
             expect(r.uri).not.toContain('\u0000')
             expect(r.uri.length).toBeLessThanOrEqual(1024)
         }
+    })
+
+    it('stores every contract string byte for byte (checked against the raw logs)', async () => {
+        const topic = toEventSelector('AssetRegistered(uint256,address,uint8,string,bytes32,uint16)')
+        const logs: any[] = await chain.client.request({
+            method: 'eth_getLogs',
+            params: [{address: chain.manifest.contracts.AssetRegistry, topics: [topic], fromBlock: '0x0', toBlock: 'latest'}],
+        } as any)
+        expect(logs.length).toBeGreaterThan(0)
+        const rows = await db.query("SELECT asset_id, encode(uri_raw, 'hex') AS raw, uri FROM asset_version WHERE version = 1")
+        const stored = new Map(rows.map((r) => [r.asset_id, r]))
+        let hostile = 0
+        for (const log of logs) {
+            const [, uri] = decodeAbiParameters([{type: 'uint8'}, {type: 'bytes'}, {type: 'bytes32'}, {type: 'uint16'}], log.data)
+            const row = stored.get(BigInt(log.topics[1]).toString())
+            expect(row, `asset ${BigInt(log.topics[1])}`).toBeDefined()
+            expect(`0x${row.raw}`).toBe(uri)
+            const text = new TextDecoder().decode(Buffer.from(uri.slice(2), 'hex')).replace(/\u0000/g, '\uFFFD')
+            expect(row.uri).toBe(text.slice(0, 1024).replace(/[\uD800-\uDBFF]$/, ''))
+            if (text.includes('\uFFFD')) hostile += 1
+        }
+        expect(hostile).toBeGreaterThan(0)
     })
 
     it('computes proposal outcomes that no event announces', async () => {

@@ -15,7 +15,7 @@ export const assetHandlers: HandlerTable<K> = {
         },
         apply(s, {args, meta}) {
             const id = args.assetId.toString()
-            const uri = safeString(Uint8Array.from(args.uri))
+            const uri = safeString(hex(args.uri))
             const owner = s.account(args.owner, meta)
             owner.assetCount += 1
             s.proto(meta).assetCount += 1
@@ -65,7 +65,7 @@ export const assetHandlers: HandlerTable<K> = {
         },
         apply(s, {args, meta}) {
             const a = touchAsset(s, args.assetId, meta)
-            const uri = safeString(Uint8Array.from(args.uri))
+            const uri = safeString(hex(args.uri))
             a.version = args.version
             a.uri = uri.text
             a.uriRaw = uri.raw

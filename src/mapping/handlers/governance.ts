@@ -3,6 +3,7 @@ import {proposalOutcome, proposalState} from '../../domain/governance'
 import {support, track} from '../enums'
 import {at, BatchState} from '../state'
 import {safeString} from '../strings'
+import {hex} from './assets'
 import type {HandlerTable} from './types'
 
 type K = 'ProposalCreated' | 'VoteCast' | 'ProposalCanceled' | 'ProposalExecuted' | 'CouncilMemberAdded' | 'CouncilMemberRemoved' | 'GovernanceParamsSet'
@@ -15,7 +16,7 @@ export const governanceHandlers: HandlerTable<K> = {
         apply(s, {args, meta}) {
             const p = s.proto(meta)
             p.proposalCount += 1
-            const d = safeString(Uint8Array.from(args.description))
+            const d = safeString(hex(args.description))
             s.proposals.add(
                 new Proposal({
                     id: args.proposalId.toString(),
@@ -69,7 +70,7 @@ export const governanceHandlers: HandlerTable<K> = {
             else pr.veto += args.weight
             pr.voterCount += 1
             voter.voteCount += 1
-            const reason = safeString(Uint8Array.from(args.reason))
+            const reason = safeString(hex(args.reason))
             s.votes.push(
                 new Vote({
                     id: `${pr.id}-${voter.id}`,

@@ -3,6 +3,7 @@ import type {Meta} from '../decode'
 import {spendCategory} from '../enums'
 import {at, BatchState} from '../state'
 import {safeString} from '../strings'
+import {hex} from './assets'
 import {dayIndex, dayStart} from '../time'
 import type {HandlerTable} from './types'
 
@@ -60,7 +61,7 @@ export const treasuryHandlers: HandlerTable<K> = {
         apply(s, {args, meta}) {
             const flow = claimTransfer(s, meta, args.amount, TreasuryFlowKind.TRANSFER_IN)
             if (flow == null) return warn(s, meta, 'TreasuryDeposit')
-            const memo = safeString(Uint8Array.from(args.memo))
+            const memo = safeString(hex(args.memo))
             flow.kind = TreasuryFlowKind.DEPOSIT
             flow.memo = memo.text
             flow.memoRaw = memo.raw
@@ -74,7 +75,7 @@ export const treasuryHandlers: HandlerTable<K> = {
         apply(s, {args, meta}) {
             const flow = claimTransfer(s, meta, args.amount, TreasuryFlowKind.TRANSFER_OUT)
             if (flow == null) return warn(s, meta, 'TreasuryDisbursement')
-            const memo = safeString(Uint8Array.from(args.memo))
+            const memo = safeString(hex(args.memo))
             flow.kind = TreasuryFlowKind.DISBURSEMENT
             flow.category = spendCategory(args.category)
             flow.proposal = new Proposal({id: args.proposalId.toString()})

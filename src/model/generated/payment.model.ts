@@ -1,4 +1,4 @@
-import {Entity as Entity_, Column as Column_, PrimaryColumn as PrimaryColumn_, ManyToOne as ManyToOne_, Index as Index_, BigIntColumn as BigIntColumn_, IntColumn as IntColumn_, DateTimeColumn as DateTimeColumn_, StringColumn as StringColumn_, OneToMany as OneToMany_} from "@subsquid/typeorm-store"
+import {Entity as Entity_, Column as Column_, PrimaryColumn as PrimaryColumn_, Index as Index_, ManyToOne as ManyToOne_, BigIntColumn as BigIntColumn_, IntColumn as IntColumn_, DateTimeColumn as DateTimeColumn_, StringColumn as StringColumn_, OneToMany as OneToMany_} from "@subsquid/typeorm-store"
 import {Asset} from "./asset.model"
 import {Account} from "./account.model"
 import {PaymentSource} from "./_paymentSource"
@@ -7,6 +7,7 @@ import {RevenueDistribution} from "./revenueDistribution.model"
 /**
  * A payment routed through the RevenueVault (PaymentReceived).
  */
+@Index_(["asset", "timestamp"], {unique: false})
 @Entity_()
 export class Payment {
     constructor(props?: Partial<Payment>) {
@@ -22,7 +23,6 @@ export class Payment {
     /**
      * The asset paid.
      */
-    @Index_()
     @ManyToOne_(() => Asset, {nullable: true})
     asset!: Asset
 

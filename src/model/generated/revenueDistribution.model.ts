@@ -1,4 +1,4 @@
-import {Entity as Entity_, Column as Column_, PrimaryColumn as PrimaryColumn_, ManyToOne as ManyToOne_, Index as Index_, IntColumn as IntColumn_, BigIntColumn as BigIntColumn_, DateTimeColumn as DateTimeColumn_, StringColumn as StringColumn_} from "@subsquid/typeorm-store"
+import {Entity as Entity_, Column as Column_, PrimaryColumn as PrimaryColumn_, Index as Index_, ManyToOne as ManyToOne_, IntColumn as IntColumn_, BigIntColumn as BigIntColumn_, DateTimeColumn as DateTimeColumn_, StringColumn as StringColumn_} from "@subsquid/typeorm-store"
 import {Payment} from "./payment.model"
 import {Asset} from "./asset.model"
 import {Account} from "./account.model"
@@ -6,6 +6,8 @@ import {Account} from "./account.model"
 /**
  * One asset reached by a payment (RevenueDistributed), with the accumulator move it caused.
  */
+@Index_(["asset", "timestamp"], {unique: false})
+@Index_(["owner", "timestamp"], {unique: false})
 @Entity_()
 export class RevenueDistribution {
     constructor(props?: Partial<RevenueDistribution>) {
@@ -28,7 +30,6 @@ export class RevenueDistribution {
     /**
      * The asset reached.
      */
-    @Index_()
     @ManyToOne_(() => Asset, {nullable: true})
     asset!: Asset
 
@@ -65,7 +66,6 @@ export class RevenueDistribution {
     /**
      * Owner credited (the asset's owner at that moment).
      */
-    @Index_()
     @ManyToOne_(() => Account, {nullable: true})
     owner!: Account
 
