@@ -1,0 +1,221 @@
+/**
+ * Governance analytics (SPEC §8): per-track stats, proposal detail, voting power concentration
+ * and history, council history. The figures are computed by src/domain/governance-stats.ts and
+ * src/domain/voting-power.ts from the indexed rows.
+ */
+import {Arg, Int, Query, Resolver} from 'type-graphql'
+import type {EntityManager} from 'typeorm'
+import {ProposalState, SpendCategory, Support, Track} from '../../model'
+import {
+    castVotes,
+    councilApprovals,
+    quorumReached,
+    thresholdReached,
+    timeToExecution,
+    trackStats,
+    turnout,
+    vetoRatio,
+    vetoReached,
+} from '../../domain/governance-stats'
+import {ratio} from '../../domain/ratio'
+import {distribution} from '../../domain/voting-power'
+import {AnalyticsPage, AnalyticsRatio, ArgumentError, DayWindowInfo, dayWindow, indexedHeight, page, requireInt} from '../analytics/common'
+import {
+    accountVotes,
+    councilChanges,
+    councilNow,
+    disbursementsOf,
+    powerHistory,
+    proposalById,
+    proposalsCreatedIn,
+    rankedDelegates,
+    votersOf,
+} from '../analytics/governance-queries'
+import {
+    CouncilApprovalInfo,
+    CouncilHistory,
+    CouncilHistoryEntry,
+    DelegatePowerEntry,
+    DelegatePowerHistory,
+    DelegatePowerPoint,
+    GovernanceStats,
+    ProposalDetail,
+    ProposalDisbursement,
+    ProposalVoter,
+    ProposalVoterPage,
+    TimeToExecutionInfo,
+    VotingPowerDistribution,
+} from '../analytics/governance-types'
+
+export const MAX_VOTERS_PAGE = 500
+export const MAX_TOP_DELEGATES = 100
+export const MAX_HISTORY_PAGE = 1000
+
+function address(name: string, v: string): string {
+    if (!/^0x[0-9a-fA-F]{40}$/.test(v)) throw new ArgumentError(`${name} must be a 0x-prefixed 20-byte hex address, got "${v}"`)
+    return v.toLowerCase()
+}
+
+@Resolver()
+export class GovernanceAnalyticsResolver {
+    constructor(private tx: () => Promise<EntityManager>) {}
+
+    @Query(() => GovernanceStats, {
+        description:
+            'Proposals of a track created in a window of whole UTC days, and how governance decided them: counts by state, pass rate and veto rate (of decided proposals), average turnout, average time to execution.',
+    })
+    async governanceStats(
+        @Arg('track', () => Track, {nullable: true, description: 'COUNCIL or DAO; omit for both tracks together.'}) track: Track | null,
+        @Arg('from', () => Date, {nullable: true, description: 'Any time in the first UTC day of creation; give both from and to, or neither (all time).'}) from: Date | null,
+        @Arg('to', () => Date, {nullable: true, description: 'Any time in the last UTC day of creation (included).'}) to: Date | null,
+    ): Promise<GovernanceStats> {
+        if ((from == null) !== (to == null)) throw new ArgumentError('give both from and to, or neither (all time)')
+        const w = from != null && to != null ? dayWindow(from, to) : null
+        const em = await this.tx()
+        const s = trackStats(await proposalsCreatedIn(em, track ?? null, w))
+        return Object.assign(new GovernanceStats(), {
+            track: track ?? null,
+            window: w && DayWindowInfo.of(w),
+            proposals: s.proposals,
+            pending: s.byState.PENDING,
+            active: s.byState.ACTIVE,
+            canceled: s.byState.CANCELED,
+            decided: s.decided,
+            defeated: s.defeated,
+            vetoed: s.vetoed,
+            succeeded: s.succeeded,
+            executed: s.executed,
+            passRate: AnalyticsRatio.of(s.passRate),
+            vetoRate: AnalyticsRatio.of(s.vetoRate),
+            averageTurnout: AnalyticsRatio.of(s.averageTurnout),
+            averageBlocksToExecution: s.averageBlocksToExecution,
+            averageSecondsToExecution: s.averageSecondsToExecution,
+        })
+    }
+
+    @Query(() => ProposalDetail, {
+        nullable: true,
+        description:
+            'One proposal: tally, turnout, quorum, veto ratio, council approvals, time to execution, the disbursements it caused and its voters (heaviest first, paged). Null for an unknown id.',
+    })
+    async proposalDetail(
+        @Arg('id', () => String, {description: 'Proposal id (decimal, from 1).'}) id: string,
+        @Arg('votersOffset', () => Int, {defaultValue: 0, description: 'Voters to skip.'}) votersOffset: number,
+        @Arg('votersLimit', () => Int, {defaultValue: 50, description: `Most voters to return, 1 to ${MAX_VOTERS_PAGE}.`}) votersLimit: number,
+    ): Promise<ProposalDetail | null> {
+        if (!/^[1-9][0-9]{0,77}$/.test(id)) throw new ArgumentError(`id must be a proposal id (a positive decimal integer), got "${id}"`)
+        const vp = page('voters', votersOffset, votersLimit, MAX_VOTERS_PAGE)
+        const em = await this.tx()
+        const p = await proposalById(em, id)
+        if (p == null) return null
+        const [voters, disbursements] = await Promise.all([votersOf(em, id, vp), disbursementsOf(em, id)])
+        const ca = councilApprovals(p)
+        const tte = timeToExecution(p)
+        return Object.assign(new ProposalDetail(), {
+            ...p,
+            track: p.track as Track,
+            state: p.state as ProposalState,
+            outcome: p.outcome as ProposalState | null,
+            cast: castVotes(p),
+            turnout: AnalyticsRatio.of(turnout(p)),
+            quorumReached: quorumReached(p),
+            vetoRatio: AnalyticsRatio.of(vetoRatio(p)),
+            vetoReached: vetoReached(p),
+            thresholdReached: thresholdReached(p),
+            councilApprovals: ca && Object.assign(new CouncilApprovalInfo(), {...ca, share: AnalyticsRatio.of(ca.share)}),
+            timeToExecution: tte && Object.assign(new TimeToExecutionInfo(), tte),
+            disbursements: disbursements.map((d: any) => Object.assign(new ProposalDisbursement(), {...d, category: d.category as SpendCategory | null})),
+            voters: Object.assign(new ProposalVoterPage(), {
+                page: AnalyticsPage.of(vp, voters.length > vp.limit, p.voterCount),
+                items: voters.slice(0, vp.limit).map((v: any) => Object.assign(new ProposalVoter(), {...v, support: v.support as Support})),
+            }),
+        })
+    }
+
+    @Query(() => VotingPowerDistribution, {
+        description:
+            'Concentration of delegated voting power at the indexed head, or at the end of `atBlock` (from the delegates\' power history): the largest delegates, top-N share and Nakamoto coefficients (fewest delegates holding more than 33.4 % and more than 50 % of the delegated votes).',
+    })
+    async votingPowerDistribution(
+        @Arg('topN', () => Int, {defaultValue: 10, description: `Number of largest delegates to list and sum, 1 to ${MAX_TOP_DELEGATES}.`}) topN: number,
+        @Arg('atBlock', () => Int, {nullable: true, description: 'A block at or below the indexed height; omit for the indexed head.'}) atBlock: number | null,
+    ): Promise<VotingPowerDistribution> {
+        requireInt('topN', topN, 1, MAX_TOP_DELEGATES)
+        const em = await this.tx()
+        const height = await indexedHeight(em)
+        if (atBlock != null) {
+            requireInt('atBlock', atBlock, 0, Number.MAX_SAFE_INTEGER)
+            if (atBlock > height) throw new ArgumentError(`atBlock ${atBlock} is beyond the indexed height ${height}`)
+        }
+        const r = await rankedDelegates(em, topN, atBlock ?? null)
+        const d = distribution(
+            r.prefix.map((x) => x.votes),
+            r.totalVotes,
+            r.delegateCount,
+            topN,
+        )
+        let cum = 0n
+        const top = r.prefix.slice(0, topN).map((x, i) => {
+            cum += x.votes
+            return Object.assign(new DelegatePowerEntry(), {
+                rank: i + 1,
+                delegate: x.delegate,
+                votes: x.votes,
+                share: AnalyticsRatio.of(ratio(x.votes, r.totalVotes)),
+                cumulativeShare: AnalyticsRatio.of(ratio(cum, r.totalVotes)),
+            })
+        })
+        return Object.assign(new VotingPowerDistribution(), {
+            block: atBlock ?? (height >= 0 ? height : null),
+            totalVotes: d.totalVotes,
+            delegateCount: d.delegateCount,
+            topN: d.top.n,
+            topVotes: d.top.votes,
+            topShare: AnalyticsRatio.of(d.top.share),
+            nakamotoThird: d.nakamotoThird,
+            nakamotoHalf: d.nakamotoHalf,
+            top,
+        })
+    }
+
+    @Query(() => DelegatePowerHistory, {nullable: true, description: 'Voting power history of one delegate (DelegateVotesChanged), oldest first, paged. Null for an address never seen.'})
+    async delegatePowerHistory(
+        @Arg('delegate', () => String, {description: 'Delegate address (0x, any case).'}) delegate: string,
+        @Arg('fromBlock', () => Int, {defaultValue: 0, description: 'First block (included).'}) fromBlock: number,
+        @Arg('toBlock', () => Int, {nullable: true, description: 'Last block (included); omit for no bound.'}) toBlock: number | null,
+        @Arg('offset', () => Int, {defaultValue: 0, description: 'Changes to skip.'}) offset: number,
+        @Arg('limit', () => Int, {defaultValue: 100, description: `Most changes to return, 1 to ${MAX_HISTORY_PAGE}.`}) limit: number,
+    ): Promise<DelegatePowerHistory | null> {
+        const id = address('delegate', delegate)
+        requireInt('fromBlock', fromBlock, 0, Number.MAX_SAFE_INTEGER)
+        const to = toBlock ?? 2_147_483_647
+        requireInt('toBlock', to, fromBlock, 2_147_483_647)
+        const p = page('', offset, limit, MAX_HISTORY_PAGE)
+        const em = await this.tx()
+        const votes = await accountVotes(em, id)
+        if (votes == null) return null
+        const rows = await powerHistory(em, id, fromBlock, to, p)
+        return Object.assign(new DelegatePowerHistory(), {
+            delegate: id,
+            currentVotes: votes,
+            page: AnalyticsPage.of(p, rows.length > p.limit),
+            points: rows.slice(0, p.limit).map((r: any) => Object.assign(new DelegatePowerPoint(), {...r, delta: r.newVotes - r.previousVotes})),
+        })
+    }
+
+    @Query(() => CouncilHistory, {description: 'Council membership: current members and size, and every change (additions and removals) in chain order, paged.'})
+    async councilHistory(
+        @Arg('offset', () => Int, {defaultValue: 0, description: 'Changes to skip.'}) offset: number,
+        @Arg('limit', () => Int, {defaultValue: 100, description: `Most changes to return, 1 to ${MAX_HISTORY_PAGE}.`}) limit: number,
+    ): Promise<CouncilHistory> {
+        const p = page('', offset, limit, MAX_HISTORY_PAGE)
+        const em = await this.tx()
+        const [now, changes] = await Promise.all([councilNow(em), councilChanges(em, p)])
+        return Object.assign(new CouncilHistory(), {
+            currentSize: now.size,
+            members: now.members,
+            page: AnalyticsPage.of(p, changes.rows.length > p.limit, changes.total),
+            changes: changes.rows.slice(0, p.limit).map((c: any) => Object.assign(new CouncilHistoryEntry(), c)),
+        })
+    }
+}
