@@ -1,4 +1,4 @@
-import {Entity as Entity_, Column as Column_, PrimaryColumn as PrimaryColumn_, BigIntColumn as BigIntColumn_, StringColumn as StringColumn_, BooleanColumn as BooleanColumn_, IntColumn as IntColumn_, OneToMany as OneToMany_} from "@subsquid/typeorm-store"
+import {Entity as Entity_, Column as Column_, PrimaryColumn as PrimaryColumn_, BigIntColumn as BigIntColumn_, StringColumn as StringColumn_, Index as Index_, BooleanColumn as BooleanColumn_, IntColumn as IntColumn_, OneToMany as OneToMany_} from "@subsquid/typeorm-store"
 import {Asset} from "./asset.model"
 import {Receipt} from "./receipt.model"
 import {License} from "./license.model"
@@ -33,6 +33,7 @@ export class Account {
     /**
      * Current voting power (wei) delegated to this account (DelegateVotesChanged).
      */
+    @Index_()
     @BigIntColumn_({nullable: false})
     votes!: bigint
 

@@ -79,6 +79,7 @@ export class Payment {
     /**
      * Block time of the event (UTC).
      */
+    @Index_()
     @DateTimeColumn_({nullable: false})
     timestamp!: Date
 

@@ -9,6 +9,7 @@ import {SpendCategory} from "./_spendCategory"
 /**
  * A movement of the treasury's SAHARA balance.
  */
+@Index_(["kind", "timestamp"], {unique: false})
 @Entity_()
 export class TreasuryFlow {
     constructor(props?: Partial<TreasuryFlow>) {
@@ -24,7 +25,6 @@ export class TreasuryFlow {
     /**
      * Kind of movement (direction included).
      */
-    @Index_()
     @Column_("varchar", {length: 12, nullable: false})
     kind!: TreasuryFlowKind
 

@@ -1,9 +1,10 @@
-import {Entity as Entity_, Column as Column_, PrimaryColumn as PrimaryColumn_, ManyToOne as ManyToOne_, Index as Index_, BigIntColumn as BigIntColumn_, IntColumn as IntColumn_, DateTimeColumn as DateTimeColumn_, StringColumn as StringColumn_} from "@subsquid/typeorm-store"
+import {Entity as Entity_, Column as Column_, PrimaryColumn as PrimaryColumn_, Index as Index_, ManyToOne as ManyToOne_, BigIntColumn as BigIntColumn_, IntColumn as IntColumn_, DateTimeColumn as DateTimeColumn_, StringColumn as StringColumn_} from "@subsquid/typeorm-store"
 import {Account} from "./account.model"
 
 /**
  * Voting power change of a delegate (DelegateVotesChanged).
  */
+@Index_(["delegate", "block"], {unique: false})
 @Entity_()
 export class VotingPowerChange {
     constructor(props?: Partial<VotingPowerChange>) {
@@ -19,7 +20,6 @@ export class VotingPowerChange {
     /**
      * The delegate whose voting power changed.
      */
-    @Index_()
     @ManyToOne_(() => Account, {nullable: true})
     delegate!: Account
 
