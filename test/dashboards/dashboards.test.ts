@@ -5,6 +5,7 @@ import {BUILD_DIR, buildAll, renderAll} from '../../dashboards/index'
 import {expandGrafanaSql, rfc3339Nano} from '../../dashboards/lib/macros'
 import {formatOf} from '../../dashboards/lib/spec'
 import {DATASOURCE_UID, POSTGRES_PLUGIN} from '../../dashboards/lib/variables'
+import {PREVIEW_DIR, PREVIEWS, previewFile} from '../../scripts/render-previews'
 import {validateDashboard} from './grafana-schema'
 
 const ROOT = path.resolve(__dirname, '../..')
@@ -79,6 +80,21 @@ describe('generated dashboards', () => {
         expect(datasource).toContain(`uid: ${DATASOURCE_UID}`)
         expect(datasource).toContain(`type: ${POSTGRES_PLUGIN}`)
         for (const v of ['GRAFANA_DB_USER', 'GRAFANA_DB_PASSWORD', 'GRAFANA_DB_NAME']) expect(datasource).toContain(`\${${v}}`)
+    })
+})
+
+describe('preview images', () => {
+    it('show existing panels, one committed SVG each (docs/dashboards, `npm run previews`)', () => {
+        const titles = new Set(buildAll().flatMap((d) => d.panels.map((p) => `${d.spec.uid}/${p.spec.title}`)))
+        for (const p of PREVIEWS) expect(titles.has(`${p.uid}/${p.title}`), `${p.uid}/${p.title}`).toBe(true)
+        const files = fs.readdirSync(PREVIEW_DIR).filter((f) => f.endsWith('.svg')).sort()
+        expect(files).toEqual(PREVIEWS.map((p) => previewFile(p.uid, p.title)).sort())
+        const doc = fs.readFileSync(path.join(ROOT, 'docs/dashboards.md'), 'utf8')
+        for (const f of files) expect(doc, `docs/dashboards.md shows ${f}`).toContain(`dashboards/${f}`)
+        for (const d of buildAll()) {
+            expect(doc).toContain(`(\`${d.spec.uid}\`)`)
+            for (const p of d.panels) expect(doc, `docs/dashboards.md describes "${p.spec.title}"`).toContain(`| ${p.spec.title} |`)
+        }
     })
 })
 

@@ -3,7 +3,9 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {buildAll} from '../../dashboards/index'
 import {expandGrafanaSql, type VariableValues} from '../../dashboards/lib/macros'
 import {formatOf, type PanelSpec} from '../../dashboards/lib/spec'
+import {renderChart} from '../../dashboards/lib/svg-chart'
 import {ASSET_KINDS} from '../../dashboards/lib/variables'
+import {chartOf, PREVIEWS} from '../../scripts/render-previews'
 import {receiptAccruedSql} from '../../src/db/attribution-sql'
 import {FIXED_RANGE, indexedSimulatedChain, type IndexedChain} from './indexed-chain'
 
@@ -194,5 +196,15 @@ describe('dashboard SQL on an indexed simulated chain', () => {
         expect(Number(conc.Delegates)).toBe(votes.length)
         expect(Number(conc['Nakamoto (> 33.4 %)'])).toBe(nakamoto(3340n))
         expect(Number(conc['Nakamoto (> 50 %)'])).toBe(nakamoto(5000n))
+    })
+
+    it('renders the preview charts from the panels\u2019 rows', async () => {
+        for (const p of PREVIEWS) {
+            const spec = panel(p.uid, p.title)
+            const svg = renderChart(chartOf(spec, (await run(spec)).rows))
+            expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"'), p.title).toBe(true)
+            expect(svg, p.title).toMatch(/<(rect|polyline) [^>]*fill="#73BF69"|<polyline [^>]*stroke="#73BF69"/)
+            expect(svg, p.title).not.toMatch(/NaN|undefined|Infinity/)
+        }
     })
 })
