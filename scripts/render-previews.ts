@@ -19,8 +19,11 @@ import {FIXED_RANGE, indexedSimulatedChain} from '../test/dashboards/indexed-cha
 
 export const PREVIEW_DIR = path.resolve(__dirname, '../docs/dashboards')
 
-/** The panels shown in the docs, by dashboard uid and panel title, with the bucket they use. */
-export const PREVIEWS: {uid: string; title: string; bucket?: string}[] = [
+/**
+ * The panels shown in the docs, by dashboard uid and panel title, with the bucket they use and,
+ * where the first day would flatten the chart, a later start (ISO date).
+ */
+export const PREVIEWS: {uid: string; title: string; bucket?: string; from?: string}[] = [
     {uid: 'sahara-overview', title: 'Gross payments and protocol fees over time'},
     {uid: 'sahara-overview', title: 'Invocations by kind'},
     {uid: 'sahara-overview', title: 'Active callers and earning contributors over time'},
@@ -29,7 +32,8 @@ export const PREVIEWS: {uid: string; title: string; bucket?: string}[] = [
     {uid: 'sahara-contributors', title: 'Earnings distribution'},
     {uid: 'sahara-contributors', title: 'Owner vs contributor share'},
     {uid: 'sahara-treasury', title: 'Treasury balance'},
-    {uid: 'sahara-treasury', title: 'Inflows by source'},
+    // Day one holds the 5 M SAHARA seed deposit, which would dwarf every other day.
+    {uid: 'sahara-treasury', title: 'Inflows by source', from: '2026-01-03T00:00:00Z'},
     {uid: 'sahara-treasury', title: 'Outflows by category'},
     {uid: 'sahara-governance', title: 'Proposals by outcome per track'},
     {uid: 'sahara-governance', title: 'Turnout vs quorum (DAO)'},
@@ -89,11 +93,12 @@ async function main(): Promise<void> {
         for (const p of PREVIEWS) {
             const spec = panels.get(`${p.uid}/${p.title}`)
             if (!spec) throw new Error(`no panel "${p.title}" on ${p.uid}`)
-            const sql = expandGrafanaSql(spec.sql, {range: FIXED_RANGE, variables: {kind: [...ASSET_KINDS], bucket: p.bucket ?? '1d'}})
+            const range = p.from ? {from: new Date(p.from), to: FIXED_RANGE.to} : FIXED_RANGE
+            const sql = expandGrafanaSql(spec.sql, {range, variables: {kind: [...ASSET_KINDS], bucket: p.bucket ?? '1d'}})
             const {rows} = await client.query(sql)
             if (rows.length === 0) throw new Error(`panel "${p.title}" returned no rows`)
             const file = previewFile(p.uid, p.title)
-            fs.writeFileSync(path.join(PREVIEW_DIR, file), renderChart(chartOf(spec, rows, days)))
+            fs.writeFileSync(path.join(PREVIEW_DIR, file), renderChart(chartOf(spec, rows, days.filter((d) => d * 1000 >= range.from.getTime()))))
             written.add(file)
             log(`wrote docs/dashboards/${file} (${rows.length} rows)`)
         }
