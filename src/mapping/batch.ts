@@ -23,6 +23,7 @@ export interface BatchStats {
  */
 export async function processBatch(ctx: ProcessorContext<Store>, manifest: DeploymentManifest, decoder: EventDecoder): Promise<BatchStats> {
     const s = new BatchState(manifest)
+    const t0 = performance.now()
     const blocks: {height: number; events: ProtocolEvent[]}[] = []
     let skipped = 0
     for (const block of ctx.blocks) {
@@ -44,6 +45,7 @@ export async function processBatch(ctx: ProcessorContext<Store>, manifest: Deplo
     const open = await ctx.store.find(Proposal, {where: {state: In([ProposalState.PENDING, ProposalState.ACTIVE])}})
     for (const p of open) s.proposals.want(p.id)
     await s.load(ctx.store)
+    const t1 = performance.now()
 
     let events = 0
     for (const b of blocks) {
@@ -63,7 +65,10 @@ export async function processBatch(ctx: ProcessorContext<Store>, manifest: Deplo
     if (last != null) advanceProposals(s, last.height, openProposals(s))
     aggregateTreasuryDays(s)
     for (const w of s.warnings) ctx.log.warn(w)
+    const t2 = performance.now()
     await s.flush(ctx.store)
+    const t3 = performance.now()
+    ctx.log.debug(`batch of ${events} events: decode+load ${(t1 - t0).toFixed(0)} ms, apply ${(t2 - t1).toFixed(0)} ms, write ${(t3 - t2).toFixed(0)} ms`)
     return {events, skipped: skipped + s.warnings.length}
 }
 
