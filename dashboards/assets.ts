@@ -127,22 +127,19 @@ LIMIT 10`,
                 {
                     title: 'Royalty depth',
                     description:
-                        'Amounts that reached assets of the selected kinds in the range, by depth in the payment\u2019s lineage walk (0 = the asset paid, 1 = its parents, ...), in SAHARA.',
+                        'Amounts that reached assets of the selected kinds in the range, by depth in the payment\u2019s lineage walk (0 = the asset paid, 1 = its parents, ...), in SAHARA (royalty_depth_day_data).',
                     viz: 'barchart',
                     unit: 'sahara',
                     decimals: 2,
                     columns: ['Depth', 'Amount'],
                     w: 8,
                     h: 8,
-                    interim:
-                        'reads the revenue_distribution event table until a per-day, per-depth table exists (RoyaltyDepthDayData).',
                     sql: `
-SELECT rd.depth::text AS "Depth", ${sahara('sum(rd.amount)')} AS "Amount"
-FROM revenue_distribution rd
-JOIN asset a ON a.id = rd.asset_id
-WHERE $__timeFilter(rd.timestamp) AND ${KIND_FILTER}
-GROUP BY rd.depth
-ORDER BY rd.depth`,
+SELECT d.depth::text AS "Depth", ${sahara('sum(d.amount)')} AS "Amount"
+FROM royalty_depth_day_data d
+WHERE $__timeFilter(d.date) AND d.kind IN ($kind)
+GROUP BY d.depth
+ORDER BY d.depth`,
                 },
                 {
                     title: 'Lineage depth of assets',

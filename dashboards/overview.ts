@@ -11,9 +11,6 @@ const DAYS_CTE = `days AS (
   WHERE ${KIND_FILTER} AND d.date <= $__timeTo()
 )`
 
-const CALLERS_INTERIM =
-    'reads the invocation event table (distinct callers per bucket) until a daily protocol snapshot with active callers exists (ProtocolDayData.activeCallers).'
-
 export const overview: DashboardSpec = {
     uid: 'sahara-overview',
     title: 'Sahara / Protocol overview',
@@ -69,17 +66,16 @@ WHERE $__timeFilter(d.date) AND ${KIND_FILTER}`,
                 {
                     title: 'Active callers and earning contributors',
                     description:
-                        'Accounts that invoked an asset of the selected kinds in the range, and contributors whose receipts on those assets earned in the range (receipt accruals between the accumulators of the day buckets at the range ends).',
+                        'Accounts that invoked an asset of the selected kinds in the range (caller day buckets), and contributors whose receipts on those assets earned in the range (receipt accruals between the accumulators of the day buckets at the range ends).',
                     viz: 'stat',
                     columns: ['Active callers', 'Earning contributors'],
                     w: 6,
                     h: 4,
-                    interim: CALLERS_INTERIM,
                     sql: `
 WITH ${ACC_RANGE_CTE}
-SELECT (SELECT count(DISTINCT i.caller_id)
-          FROM invocation i JOIN asset a ON a.id = i.asset_id
-          WHERE $__timeFilter(i.timestamp) AND ${KIND_FILTER}) AS "Active callers",
+SELECT (SELECT count(DISTINCT c.caller_id)
+          FROM caller_day_data c
+          WHERE $__timeFilter(c.date) AND c.kind IN ($kind)) AS "Active callers",
        (SELECT count(DISTINCT r.contributor_id)
           FROM receipt r JOIN acc ON acc.asset_id = r.asset_id JOIN asset a ON a.id = r.asset_id
           WHERE ${KIND_FILTER} AND ${receiptEarnedSql('acc.acc_start', 'acc.acc_end')} > 0) AS "Earning contributors"`,
@@ -161,18 +157,16 @@ ORDER BY 1`,
                 {
                     title: 'Active callers and earning contributors over time',
                     description:
-                        'Per bucket: accounts that invoked an asset of the selected kinds, and contributors whose receipts earned (the receipt accrued between the day buckets\u2019 opening and closing accumulators).',
+                        'Per bucket: accounts that invoked an asset of the selected kinds (caller day buckets), and contributors whose receipts earned (the receipt accrued between the day buckets\u2019 opening and closing accumulators).',
                     viz: 'timeseries',
                     columns: ['time', 'metric', 'value'],
                     w: 24,
                     h: 8,
-                    interim: CALLERS_INTERIM,
                     sql: `
 WITH ${DAYS_CTE}
-SELECT $__timeGroupAlias(i.timestamp, ${BUCKET}), 'Active callers' AS metric, count(DISTINCT i.caller_id) AS value
-FROM invocation i
-JOIN asset a ON a.id = i.asset_id
-WHERE $__timeFilter(i.timestamp) AND ${KIND_FILTER}
+SELECT $__timeGroupAlias(c.date, ${BUCKET}), 'Active callers' AS metric, count(DISTINCT c.caller_id) AS value
+FROM caller_day_data c
+WHERE $__timeFilter(c.date) AND c.kind IN ($kind)
 GROUP BY 1
 UNION ALL
 SELECT $__timeGroupAlias(days.date, ${BUCKET}), 'Earning contributors' AS metric, count(DISTINCT r.contributor_id) AS value

@@ -152,7 +152,7 @@ ORDER BY 1`,
                 },
                 {
                     title: 'Outflows by category',
-                    description: 'Disbursements by executed proposals per bucket, by spending category, and plain transfers out, in SAHARA.',
+                    description: 'Disbursements by executed proposals per bucket, by spending category, and plain transfers out, in SAHARA (treasury day buckets).',
                     viz: 'bars',
                     stack: 'normal',
                     unit: 'sahara',
@@ -160,14 +160,12 @@ ORDER BY 1`,
                     columns: ['time', 'metric', 'value'],
                     w: 12,
                     h: 8,
-                    interim:
-                        'reads the treasury_flow table, outflow rows only (DISBURSEMENT, TRANSFER_OUT: indexed by kind), until the day buckets carry a split by category (TreasuryCategoryDayData).',
                     sql: `
-SELECT $__timeGroupAlias(f.timestamp, ${BUCKET}),
-       CASE WHEN f.kind = 'DISBURSEMENT' THEN COALESCE(f.category, 'OTHER') ELSE 'TRANSFER_OUT' END AS metric,
-       ${sahara('sum(f.amount)')} AS value
-FROM treasury_flow f
-WHERE f.kind IN ('DISBURSEMENT', 'TRANSFER_OUT') AND $__timeFilter(f.timestamp)
+SELECT $__timeGroupAlias(d.date, ${BUCKET}), v.metric, ${sahara('sum(v.amount)')} AS value
+FROM treasury_day_data d
+CROSS JOIN LATERAL (VALUES ('GRANT', d.grants), ('REWARDS', d.rewards), ('OPERATIONS', d.operations),
+                           ('LIQUIDITY', d.liquidity), ('OTHER', d.other_spend), ('TRANSFER_OUT', d.transfers_out)) AS v(metric, amount)
+WHERE $__timeFilter(d.date) AND v.amount > 0
 GROUP BY 1, 2
 ORDER BY 1, 2`,
                 },

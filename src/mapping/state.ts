@@ -7,6 +7,7 @@ import {
     AssetStatusChange,
     AssetTransfer,
     AssetVersion,
+    CallerDayData,
     ContributorShareChange,
     CouncilChange,
     DelegateChange,
@@ -24,6 +25,7 @@ import {
     ReceiptClaim,
     RevenueDistribution,
     Revocation,
+    RoyaltyDepthDayData,
     TokenApproval,
     TokenTransfer,
     TreasuryDayData,
@@ -53,6 +55,8 @@ export class BatchState {
     readonly proposals = new EntityCache(Proposal)
     readonly assetDays = new EntityCache(AssetDayData)
     readonly treasuryDays = new EntityCache(TreasuryDayData)
+    readonly callerDays = new EntityCache(CallerDayData)
+    readonly royaltyDepthDays = new EntityCache(RoyaltyDepthDayData)
 
     readonly versions = new EventRows(AssetVersion)
     readonly links = new EventRows(AssetLink)
@@ -150,6 +154,8 @@ export class BatchState {
             this.proposals,
             this.assetDays,
             this.treasuryDays,
+            this.callerDays,
+            this.royaltyDepthDays,
         ]
     }
 }

@@ -79,6 +79,54 @@ describe('indexing a simulated economy', () => {
         expect(broken).toEqual([])
     })
 
+    it('keeps the dashboard day buckets equal to the event tables', async () => {
+        const [t] = await db.query(`
+            SELECT (SELECT COALESCE(sum(invocations), 0)::int FROM caller_day_data) AS bucket_invocations,
+                   (SELECT count(*)::int FROM invocation) AS invocations,
+                   (SELECT COALESCE(sum(fees), 0)::text FROM caller_day_data) AS bucket_fees,
+                   (SELECT COALESCE(sum(fee), 0)::text FROM invocation) AS fees,
+                   (SELECT COALESCE(sum(distributions), 0)::int FROM royalty_depth_day_data) AS bucket_distributions,
+                   (SELECT count(*)::int FROM revenue_distribution) AS distributions,
+                   (SELECT COALESCE(sum(amount), 0)::text FROM royalty_depth_day_data) AS bucket_amount,
+                   (SELECT COALESCE(sum(amount), 0)::text FROM revenue_distribution) AS amount`)
+        expect(t.invocations).toBeGreaterThan(0)
+        expect(t.distributions).toBeGreaterThan(0)
+        expect([t.bucket_invocations, t.bucket_fees, t.bucket_distributions, t.bucket_amount]).toEqual([t.invocations, t.fees, t.distributions, t.amount])
+        // Per bucket too: every (caller, kind, day) and (kind, depth, day) equals its events.
+        const callers = await db.query(`
+            SELECT b.id, e.id AS eid FROM caller_day_data b
+            FULL JOIN (SELECT i.caller_id || '-' || a.kind || '-' || floor(extract(epoch FROM i.timestamp) / 86400)::bigint AS id,
+                              count(*)::int AS n, sum(i.fee) AS fees
+                       FROM invocation i JOIN asset a ON a.id = i.asset_id GROUP BY 1) e ON e.id = b.id
+            WHERE b.id IS NULL OR e.id IS NULL OR b.invocations <> e.n OR b.fees <> e.fees`)
+        expect(callers).toEqual([])
+        const depths = await db.query(`
+            SELECT b.id, e.id AS eid FROM royalty_depth_day_data b
+            FULL JOIN (SELECT a.kind || '-' || rd.depth || '-' || floor(extract(epoch FROM rd.timestamp) / 86400)::bigint AS id,
+                              count(*)::int AS n, sum(rd.amount) AS amount
+                       FROM revenue_distribution rd JOIN asset a ON a.id = rd.asset_id GROUP BY 1) e ON e.id = b.id
+            WHERE b.id IS NULL OR e.id IS NULL OR b.distributions <> e.n OR b.amount <> e.amount`)
+        expect(depths).toEqual([])
+        // Treasury: the categories sum to the disbursements, and each equals its flows.
+        const days = await db.query(`
+            SELECT d.id FROM treasury_day_data d
+            LEFT JOIN (SELECT floor(extract(epoch FROM timestamp) / 86400)::bigint::text AS id,
+                              COALESCE(sum(amount) FILTER (WHERE category = 'GRANT'), 0) AS grants,
+                              COALESCE(sum(amount) FILTER (WHERE category = 'REWARDS'), 0) AS rewards,
+                              COALESCE(sum(amount) FILTER (WHERE category = 'OPERATIONS'), 0) AS operations,
+                              COALESCE(sum(amount) FILTER (WHERE category = 'LIQUIDITY'), 0) AS liquidity,
+                              COALESCE(sum(amount) FILTER (WHERE category = 'OTHER' OR category IS NULL), 0) AS other_spend
+                       FROM treasury_flow WHERE kind = 'DISBURSEMENT' GROUP BY 1) f ON f.id = d.id
+            WHERE d.grants + d.rewards + d.operations + d.liquidity + d.other_spend <> d.disbursements
+               OR (d.grants, d.rewards, d.operations, d.liquidity, d.other_spend)
+                  IS DISTINCT FROM (COALESCE(f.grants, 0), COALESCE(f.rewards, 0), COALESCE(f.operations, 0), COALESCE(f.liquidity, 0), COALESCE(f.other_spend, 0))`)
+        expect(days).toEqual([])
+        const [{spent}] = await db.query(`SELECT COALESCE(sum(grants + rewards + operations + liquidity + other_spend), 0)::text AS spent FROM treasury_day_data`)
+        const [{disbursed}] = await db.query(`SELECT COALESCE(sum(amount), 0)::text AS disbursed FROM treasury_flow WHERE kind = 'DISBURSEMENT'`)
+        expect(spent).toBe(disbursed)
+        expect(BigInt(disbursed)).toBeGreaterThan(0n)
+    })
+
     it('keeps hostile strings losslessly and displays them safely', async () => {
         const rows = await db.query(`SELECT uri, uri_raw FROM asset_version WHERE position(E'\\\\x00'::bytea in uri_raw) > 0 OR length(uri_raw) > 4096`)
         expect(rows.length).toBeGreaterThan(0)

@@ -1,6 +1,8 @@
-import {Invocation, License, LicenseTerms, LicenseTransfer, NftApproval, NftCollection, Payment, Revocation} from '../../model'
+import {Account, Asset, AssetKind, CallerDayData, Invocation, License, LicenseTerms, LicenseTransfer, NftApproval, NftCollection, Payment, Revocation} from '../../model'
 import {licenseType} from '../enums'
-import {at, ZERO_ADDRESS} from '../state'
+import type {Meta} from '../decode'
+import {at, BatchState, ZERO_ADDRESS} from '../state'
+import {dayIndex, dayStart} from '../time'
 import {assetDay, assetDayId, hex, touchAsset} from './assets'
 import type {HandlerTable} from './types'
 
@@ -105,10 +107,15 @@ export const licenseHandlers: HandlerTable<K> = {
             s.accounts.want(args.caller)
             s.licenses.want(args.licenseId.toString())
             s.assetDays.want(assetDayId(args.assetId, meta))
+            // The asset's kind is only known once it is loaded: declare the caller's buckets of every kind.
+            for (const kind of Object.values(AssetKind)) s.callerDays.want(callerDayId(args.caller, kind, meta))
         },
         apply(s, {args, meta}) {
             const a = touchAsset(s, args.assetId, meta)
             const caller = s.account(args.caller, meta)
+            const cd = callerDay(s, caller, a, meta)
+            cd.invocations += 1
+            cd.fees += args.fee
             const l = s.licenses.touch(s.licenses.must(args.licenseId.toString(), 'license'))
             a.invocationCount += 1
             caller.invocationCount += 1
@@ -133,3 +140,25 @@ export const licenseHandlers: HandlerTable<K> = {
     },
 }
 
+
+export function callerDayId(caller: string, kind: AssetKind, meta: Meta): string {
+    return `${caller.toLowerCase()}-${kind}-${dayIndex(meta.timestamp)}`
+}
+
+/** The caller's bucket for the asset's kind and the day of `meta` (created on first use). */
+export function callerDay(s: BatchState, caller: Account, a: Asset, meta: Meta): CallerDayData {
+    const day = dayIndex(meta.timestamp)
+    const id = callerDayId(caller.id, a.kind, meta)
+    return s.callerDays.getOrCreate(
+        id,
+        () =>
+            new CallerDayData({
+                id,
+                caller: new Account({id: caller.id}),
+                kind: a.kind,
+                date: dayStart(day),
+                invocations: 0,
+                fees: 0n,
+            }),
+    )
+}

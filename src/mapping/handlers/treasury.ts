@@ -1,4 +1,4 @@
-import {Payment, Proposal, TreasuryDayData, TreasuryFlow, TreasuryFlowKind} from '../../model'
+import {Payment, Proposal, SpendCategory, TreasuryDayData, TreasuryFlow, TreasuryFlowKind} from '../../model'
 import type {Meta} from '../decode'
 import {spendCategory} from '../enums'
 import {at, BatchState} from '../state'
@@ -28,6 +28,11 @@ export function treasuryDay(s: BatchState, meta: Meta): TreasuryDayData {
                 transfersOut: 0n,
                 balanceClose: s.protocol.get('sahara')?.treasuryBalance ?? 0n,
                 grossPayments: 0n,
+                grants: 0n,
+                rewards: 0n,
+                operations: 0n,
+                liquidity: 0n,
+                otherSpend: 0n,
             }),
     )
 }
@@ -136,6 +141,22 @@ export function aggregateTreasuryDays(s: BatchState): void {
                 break
             case TreasuryFlowKind.DISBURSEMENT:
                 day.disbursements += f.amount
+                switch (f.category) {
+                    case SpendCategory.GRANT:
+                        day.grants += f.amount
+                        break
+                    case SpendCategory.REWARDS:
+                        day.rewards += f.amount
+                        break
+                    case SpendCategory.OPERATIONS:
+                        day.operations += f.amount
+                        break
+                    case SpendCategory.LIQUIDITY:
+                        day.liquidity += f.amount
+                        break
+                    default:
+                        day.otherSpend += f.amount
+                }
                 break
             case TreasuryFlowKind.TRANSFER_OUT:
                 day.transfersOut += f.amount

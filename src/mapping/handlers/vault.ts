@@ -1,6 +1,8 @@
-import {OwnerClaim, ParamChange, Payment, ReceiptClaim, RevenueDistribution} from '../../model'
+import {Asset, AssetKind, OwnerClaim, ParamChange, Payment, ReceiptClaim, RevenueDistribution, RoyaltyDepthDayData} from '../../model'
+import type {Meta} from '../decode'
 import {paymentSource} from '../enums'
-import {at} from '../state'
+import {at, BatchState} from '../state'
+import {dayIndex, dayStart} from '../time'
 import {assetDay, assetDayId, touchAsset} from './assets'
 import {treasuryDay, treasuryDayId} from './treasury'
 import type {HandlerTable} from './types'
@@ -64,6 +66,8 @@ export const vaultHandlers: HandlerTable<K> = {
             s.assets.want(args.assetId.toString())
             s.accounts.want(args.owner)
             s.assetDays.want(assetDayId(args.assetId, meta))
+            // The asset's kind is only known once it is loaded: declare the depth's buckets of every kind.
+            for (const kind of Object.values(AssetKind)) s.royaltyDepthDays.want(royaltyDepthDayId(kind, args.depth, meta))
         },
         apply(s, {args, meta}) {
             const payment = s.payments.touch(s.payments.must(args.paymentId.toString(), 'payment'))
@@ -98,6 +102,9 @@ export const vaultHandlers: HandlerTable<K> = {
             a.ownerRevenue += args.toOwner
             a.contributorRevenue += args.toContributors
             a.sentUpstream += args.toUpstream
+            const rdd = royaltyDepthDay(s, a, args.depth, meta)
+            rdd.distributions += 1
+            rdd.amount += args.amount
             const day = assetDay(s, a, meta)
             if (args.depth === 0) {
                 a.directRevenue += args.amount
@@ -148,4 +155,26 @@ export const vaultHandlers: HandlerTable<K> = {
             s.paramChanges.push(new ParamChange({id: meta.id, name: 'protocolFeeBps', oldFeeBps: args.oldBps, newFeeBps: args.newBps, ...at(meta)}))
         },
     },
+}
+
+export function royaltyDepthDayId(kind: AssetKind, depth: number, meta: Meta): string {
+    return `${kind}-${depth}-${dayIndex(meta.timestamp)}`
+}
+
+/** The bucket of the asset's kind, the lineage depth and the day of `meta` (created on first use). */
+export function royaltyDepthDay(s: BatchState, a: Asset, depth: number, meta: Meta): RoyaltyDepthDayData {
+    const day = dayIndex(meta.timestamp)
+    const id = royaltyDepthDayId(a.kind, depth, meta)
+    return s.royaltyDepthDays.getOrCreate(
+        id,
+        () =>
+            new RoyaltyDepthDayData({
+                id,
+                kind: a.kind,
+                depth,
+                date: dayStart(day),
+                distributions: 0,
+                amount: 0n,
+            }),
+    )
 }

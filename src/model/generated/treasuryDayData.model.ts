@@ -62,4 +62,34 @@ export class TreasuryDayData {
      */
     @BigIntColumn_({nullable: false})
     grossPayments!: bigint
+
+    /**
+     * Disbursements in the GRANT category that day (wei).
+     */
+    @BigIntColumn_({nullable: false})
+    grants!: bigint
+
+    /**
+     * Disbursements in the REWARDS category that day (wei).
+     */
+    @BigIntColumn_({nullable: false})
+    rewards!: bigint
+
+    /**
+     * Disbursements in the OPERATIONS category that day (wei).
+     */
+    @BigIntColumn_({nullable: false})
+    operations!: bigint
+
+    /**
+     * Disbursements in the LIQUIDITY category that day (wei).
+     */
+    @BigIntColumn_({nullable: false})
+    liquidity!: bigint
+
+    /**
+     * Disbursements in the OTHER category that day (wei); the five categories sum to `disbursements`.
+     */
+    @BigIntColumn_({nullable: false})
+    otherSpend!: bigint
 }
