@@ -28,7 +28,7 @@ import {DEFAULT_PARAMS, GovernorModel, ProposalState as S, Support, Track, Votes
 const chain = useDevnet()
 
 const SIM = simAccounts().map(lc)
-const SIM_INDEX = new Map(SIM.map((a, i) => [a, i]))
+const SIM_INDEX = new Map<string, number>(SIM.map((a, i) => [a, i]))
 const RUNS = Number(process.env.GOV_PROPERTY_RUNS ?? 20)
 const SEED = process.env.PROPERTY_SEED ? Number(process.env.PROPERTY_SEED) : undefined
 const E18 = 10n ** 18n
