@@ -1,4 +1,3 @@
-import fs from 'fs'
 import {DeploymentManifest, readManifest, writeManifest} from '../config/manifest'
 import {fundSimAccounts} from './accounts'
 import {Anvil, startAnvil} from './anvil'
@@ -55,8 +54,4 @@ export async function startDevnet(opts: DevnetOptions = {}): Promise<Devnet> {
         await anvil.stop()
         throw e
     }
-}
-
-export function manifestExists(file: string): boolean {
-    return fs.existsSync(file)
 }

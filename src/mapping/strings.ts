@@ -28,8 +28,3 @@ export function safeString(raw: Uint8Array): SafeString {
     }
     return {text, raw, truncated}
 }
-
-export function hexToBytes(hex: string): Uint8Array {
-    const h = hex.startsWith('0x') ? hex.slice(2) : hex
-    return Uint8Array.from(Buffer.from(h, 'hex'))
-}
