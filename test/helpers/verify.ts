@@ -1,7 +1,7 @@
 import {createPublicClient, http, type Address} from 'viem'
 import {loadArtifacts} from '../../src/devnet/compile'
 import type {DeploymentManifest, ManifestContract} from '../../src/config/manifest'
-import {countChainEvents} from './chain-logs'
+import {countEvents} from '../../src/simulator/counts'
 
 type Query = <T = any>(sql: string, params?: unknown[]) => Promise<T[]>
 
@@ -64,7 +64,7 @@ export async function verifyAgainstChain(query: Query, rpcUrl: string, m: Deploy
         if (String(indexed) !== String(chain)) bad.push(`${what}: indexed ${indexed}, chain ${chain}`)
     }
 
-    const chainCounts = await countChainEvents(client as any, m, block)
+    const chainCounts = await countEvents(rpcUrl, m, m.startBlock, Number(block))
     for (const [name, sql] of Object.entries(EVENT_ROW_COUNTS)) {
         const [{count}] = await query(sql)
         eq(`rows of ${name}`, Number(count), chainCounts[name] ?? 0)

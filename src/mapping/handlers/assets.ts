@@ -1,4 +1,4 @@
-import {Asset, AssetDayData, AssetLink, AssetStatus, AssetStatusChange, AssetTransfer, AssetVersion, ContributorShareChange, NftApproval, NftCollection} from '../../model'
+import {Asset, AssetDayData, AssetLink, AssetStatus, AssetStatusChange, AssetTransfer, AssetVersion, ContributorShareChange} from '../../model'
 import {assetKind, assetStatus, relation} from '../enums'
 import {safeString} from '../strings'
 import {at, BatchState, ZERO_ADDRESS} from '../state'
@@ -6,7 +6,7 @@ import {dayIndex, dayStart} from '../time'
 import type {Meta} from '../decode'
 import type {HandlerTable} from './types'
 
-type K = 'AssetRegistered' | 'AssetUpdated' | 'AssetLinked' | 'ContributorShareSet' | 'AssetStatusChanged' | 'AssetTransfer' | 'AssetApproval' | 'AssetApprovalForAll'
+type K = 'AssetRegistered' | 'AssetUpdated' | 'AssetLinked' | 'ContributorShareSet' | 'AssetStatusChanged' | 'AssetTransfer'
 
 export const assetHandlers: HandlerTable<K> = {
     AssetRegistered: {
@@ -134,16 +134,6 @@ export const assetHandlers: HandlerTable<K> = {
             const to = s.account(args.to, meta)
             to.assetCount += 1
             a.owner = to
-        },
-    },
-    AssetApproval: {
-        apply(s, {args, meta}) {
-            s.nftApprovals.push(new NftApproval({id: meta.id, collection: NftCollection.OWNERSHIP, owner: args.owner, operator: args.approved, tokenId: args.tokenId, approved: null, ...at(meta)}))
-        },
-    },
-    AssetApprovalForAll: {
-        apply(s, {args, meta}) {
-            s.nftApprovals.push(new NftApproval({id: meta.id, collection: NftCollection.OWNERSHIP, owner: args.owner, operator: args.operator, tokenId: null, approved: args.approved, ...at(meta)}))
         },
     },
 }

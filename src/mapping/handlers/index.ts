@@ -1,6 +1,7 @@
 import {assetHandlers} from './assets'
 import {governanceHandlers} from './governance'
 import {licenseHandlers} from './licenses'
+import {nftApprovalHandlers} from './nft-approvals'
 import {receiptHandlers} from './receipts'
 import {tokenHandlers} from './token'
 import {treasuryHandlers} from './treasury'
@@ -13,6 +14,7 @@ export const handlers: HandlerTable<Kind> = {
     ...assetHandlers,
     ...receiptHandlers,
     ...licenseHandlers,
+    ...nftApprovalHandlers,
     ...vaultHandlers,
     ...treasuryHandlers,
     ...governanceHandlers,

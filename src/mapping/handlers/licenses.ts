@@ -1,4 +1,4 @@
-import {Account, Asset, AssetKind, CallerDayData, Invocation, License, LicenseTerms, LicenseTransfer, NftApproval, NftCollection, Payment, Revocation} from '../../model'
+import {Account, Asset, AssetKind, CallerDayData, Invocation, License, LicenseTerms, LicenseTransfer, Payment, Revocation} from '../../model'
 import {licenseType} from '../enums'
 import type {Meta} from '../decode'
 import {at, BatchState, ZERO_ADDRESS} from '../state'
@@ -6,7 +6,7 @@ import {dayIndex, dayStart} from '../time'
 import {assetDay, assetDayId, hex, touchAsset} from './assets'
 import type {HandlerTable} from './types'
 
-type K = 'LicenseTermsCreated' | 'LicenseIssued' | 'LicenseRevoked' | 'LicenseTransfer' | 'LicenseApproval' | 'LicenseApprovalForAll' | 'Invoked'
+type K = 'LicenseTermsCreated' | 'LicenseIssued' | 'LicenseRevoked' | 'LicenseTransfer' | 'Invoked'
 
 export const licenseHandlers: HandlerTable<K> = {
     LicenseTermsCreated: {
@@ -89,16 +89,6 @@ export const licenseHandlers: HandlerTable<K> = {
             s.account(args.from, meta).licenseCount -= 1
             const l = s.licenses.touch(s.licenses.must(id, 'license'))
             l.holder = s.account(args.to, meta)
-        },
-    },
-    LicenseApproval: {
-        apply(s, {args, meta}) {
-            s.nftApprovals.push(new NftApproval({id: meta.id, collection: NftCollection.LICENSE, owner: args.owner, operator: args.approved, tokenId: args.tokenId, approved: null, ...at(meta)}))
-        },
-    },
-    LicenseApprovalForAll: {
-        apply(s, {args, meta}) {
-            s.nftApprovals.push(new NftApproval({id: meta.id, collection: NftCollection.LICENSE, owner: args.owner, operator: args.operator, tokenId: null, approved: args.approved, ...at(meta)}))
         },
     },
     Invoked: {

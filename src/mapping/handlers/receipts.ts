@@ -1,10 +1,10 @@
-import {NftApproval, NftCollection, Receipt, Revocation} from '../../model'
+import {Receipt, Revocation} from '../../model'
 import {contributionType} from '../enums'
 import {at} from '../state'
 import {hex, touchAsset} from './assets'
 import type {HandlerTable} from './types'
 
-type K = 'ReceiptIssued' | 'ReceiptRevoked' | 'ReceiptTransfer' | 'ReceiptApproval' | 'ReceiptApprovalForAll'
+type K = 'ReceiptIssued' | 'ReceiptRevoked' | 'ReceiptTransfer'
 
 const ACC_SCALE = 10n ** 18n
 
@@ -69,15 +69,5 @@ export const receiptHandlers: HandlerTable<K> = {
     },
     // Receipts are soulbound: their only Transfer is the mint, which ReceiptIssued describes.
     ReceiptTransfer: {apply() {}},
-    ReceiptApproval: {
-        apply(s, {args, meta}) {
-            s.nftApprovals.push(new NftApproval({id: meta.id, collection: NftCollection.RECEIPT, owner: args.owner, operator: args.approved, tokenId: args.tokenId, approved: null, ...at(meta)}))
-        },
-    },
-    ReceiptApprovalForAll: {
-        apply(s, {args, meta}) {
-            s.nftApprovals.push(new NftApproval({id: meta.id, collection: NftCollection.RECEIPT, owner: args.owner, operator: args.operator, tokenId: null, approved: args.approved, ...at(meta)}))
-        },
-    },
 }
 

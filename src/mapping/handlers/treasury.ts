@@ -124,44 +124,30 @@ export function treasuryTransfer(s: BatchState, meta: Meta, from: string, to: st
     s.pendingTreasuryTransfer = {flow, logIndex: meta.logIndex, txHash: meta.txHash}
 }
 
+/** The day-bucket column each flow kind adds to. */
+const KIND_COLUMN = {
+    [TreasuryFlowKind.FEE]: 'fees',
+    [TreasuryFlowKind.DEPOSIT]: 'deposits',
+    [TreasuryFlowKind.TRANSFER_IN]: 'transfersIn',
+    [TreasuryFlowKind.DISBURSEMENT]: 'disbursements',
+    [TreasuryFlowKind.TRANSFER_OUT]: 'transfersOut',
+} as const
+
+/** The day-bucket column of each disbursement category (a missing category counts as OTHER). */
+const CATEGORY_COLUMN = {
+    [SpendCategory.GRANT]: 'grants',
+    [SpendCategory.REWARDS]: 'rewards',
+    [SpendCategory.OPERATIONS]: 'operations',
+    [SpendCategory.LIQUIDITY]: 'liquidity',
+    [SpendCategory.OTHER]: 'otherSpend',
+} as const
+
 /** Adds the batch's flows (kinds now final) to their day buckets. */
 export function aggregateTreasuryDays(s: BatchState): void {
     for (const f of s.treasuryFlows.rows) {
-        const meta = {timestamp: f.timestamp} as Meta
-        const day = treasuryDay(s, meta)
-        switch (f.kind) {
-            case TreasuryFlowKind.FEE:
-                day.fees += f.amount
-                break
-            case TreasuryFlowKind.DEPOSIT:
-                day.deposits += f.amount
-                break
-            case TreasuryFlowKind.TRANSFER_IN:
-                day.transfersIn += f.amount
-                break
-            case TreasuryFlowKind.DISBURSEMENT:
-                day.disbursements += f.amount
-                switch (f.category) {
-                    case SpendCategory.GRANT:
-                        day.grants += f.amount
-                        break
-                    case SpendCategory.REWARDS:
-                        day.rewards += f.amount
-                        break
-                    case SpendCategory.OPERATIONS:
-                        day.operations += f.amount
-                        break
-                    case SpendCategory.LIQUIDITY:
-                        day.liquidity += f.amount
-                        break
-                    default:
-                        day.otherSpend += f.amount
-                }
-                break
-            case TreasuryFlowKind.TRANSFER_OUT:
-                day.transfersOut += f.amount
-                break
-        }
+        const day = treasuryDay(s, {timestamp: f.timestamp} as Meta)
+        day[KIND_COLUMN[f.kind]] += f.amount
+        if (f.kind === TreasuryFlowKind.DISBURSEMENT) day[CATEGORY_COLUMN[f.category ?? SpendCategory.OTHER]] += f.amount
         day.balanceClose = f.balanceAfter
     }
 }
