@@ -2,13 +2,8 @@
  * The real API process (lib/api/main.js: GraphQL server with the analytics resolvers, behind the
  * gateway) on a free port, for end-to-end tests of the analytics resolvers over HTTP.
  */
-import type {ChildProcess} from 'child_process'
-import fs from 'fs'
-import path from 'path'
-import {freePort} from '../../src/devnet/anvil'
+import {startTestApi} from '../helpers/api'
 import {waitFor} from '../helpers/processor'
-
-const LIB_API = path.resolve(__dirname, '../../lib/run/api.js')
 
 export interface GraphqlResult<T = any> {
     data?: T
@@ -26,46 +21,24 @@ export interface AnalyticsApi {
 
 /** Starts the API on `dbUrl` and waits until `{ squidStatus { height } }` reports `height`. */
 export async function startAnalyticsApi(dbUrl: string, height: number): Promise<AnalyticsApi> {
-    if (!fs.existsSync(LIB_API)) throw new Error('lib/run/api.js is missing: run `npm run build` (npm test does it)')
-    // The compiled launcher: it starts lib/api/main.js (the TypeScript source cannot run as a child).
-    const {startApi} = require(LIB_API) as typeof import('../../src/run/api')
-    const port = await freePort()
-    const child: ChildProcess = startApi({dbUrl, port})
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-    const url = `http://127.0.0.1:${port}/graphql`
-    const request = async <T>(query: string, variables?: Record<string, unknown>): Promise<GraphqlResult<T>> => {
-        const res = await fetch(url, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify({query, variables})})
-        const text = await res.text()
-        try {
-            return JSON.parse(text)
-        } catch {
-            throw new Error(`HTTP ${res.status} from the API: ${text.slice(0, 500)}`)
-        }
-    }
+    const test = await startTestApi(dbUrl)
+    const request = async <T>(query: string, variables?: Record<string, unknown>): Promise<GraphqlResult<T>> =>
+        (await test.gql<T>(query, variables)).body as GraphqlResult<T>
     const api: AnalyticsApi = {
-        url,
+        url: `${test.url}/graphql`,
         request,
         async query<T>(query: string, variables?: Record<string, unknown>) {
             const r = await request<T>(query, variables)
             if (r.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(r.errors)}\nquery: ${query}`)
             return r.data!
         },
-        async stop() {
-            if (child.exitCode == null && child.signalCode == null) child.kill('SIGTERM')
-            await exited
-        },
+        stop: () => test.stop(),
     }
     try {
-        await waitFor(
-            `the API on port ${port} to report height ${height}`,
-            async () => {
-                if (child.exitCode != null) throw new Error(`the API exited with ${child.exitCode}`)
-                const r = await request<{squidStatus: {height: number}}>('{ squidStatus { height } }').catch(() => undefined)
-                return r?.data?.squidStatus?.height === height
-            },
-            60_000,
-            200,
-        )
+        await waitFor(`the API to report height ${height}`, async () => {
+            const r = await request<{squidStatus: {height: number}}>('{ squidStatus { height } }').catch(() => undefined)
+            return r?.data?.squidStatus?.height === height
+        }, 60_000, 200)
     } catch (e) {
         await api.stop()
         throw e
