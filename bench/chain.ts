@@ -1,8 +1,8 @@
 import fs from 'fs'
 import path from 'path'
-import {startDevnet, stateManifestFile, Devnet} from '../src/devnet/devnet'
-import {simulate, ScaleName} from '../src/simulator'
-import {dumpState} from '../src/simulator/state'
+import {startDevnet, stateManifestFile, Devnet} from '../devnet/devnet'
+import {simulate, ScaleName} from '../simulator'
+import {dumpState} from '../simulator/state'
 
 /**
  * A devnet holding the simulated chain of `scale` and `seed`: loaded from the saved anvil state

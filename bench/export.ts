@@ -4,7 +4,7 @@
  *
  * Attribution export benchmark: a simulated chain (loaded from .data/chains/<scale>-seed<seed>.json
  * when saved, else simulated once and saved), indexed from an empty database by the real
- * processor, then `node lib/export/cli.js <dataset>` run as a child: rows, rows/s, bytes and the
+ * processor, then `npm run export -- <dataset>` (local/export-cli.ts) run as a child: rows, rows/s, bytes and the
  * exporter's peak RSS (VmHWM). The export is checked: per receipt, the exported shares sum to the
  * receipt's accrued amount; and it is run again with a 40 MB V8 heap (--max-old-space-size), which
  * it only survives if its memory does not grow with the number of rows. Database: an embedded PostgreSQL in a temporary folder, or a fresh
@@ -23,17 +23,19 @@ import pg from 'pg'
 import {parseArgs} from 'util'
 import {encodeFunctionData, maxUint256, toHex, type Address} from 'viem'
 import type {DeploymentManifest, ManifestContract} from '../src/config/manifest'
-import {startEmbeddedPostgres} from '../src/db/embedded'
-import {simAccount} from '../src/devnet/accounts'
-import {enableImpersonation, sendBatch, setAutomine, type Tx} from '../src/devnet/chain'
-import {loadArtifacts} from '../src/devnet/compile'
-import {publicClientFor} from '../src/devnet/deploy'
-import {startDevnet, stateManifestFile, type Devnet} from '../src/devnet/devnet'
-import {applyMigrations} from '../src/run/child'
-import {simulate, type ScaleName} from '../src/simulator'
-import {dumpState} from '../src/simulator/state'
+import {startEmbeddedPostgres} from '../local/embedded-postgres'
+import {simAccount} from '../devnet/accounts'
+import {enableImpersonation, sendBatch, setAutomine, type Tx} from '../devnet/chain'
+import {loadArtifacts} from '../devnet/compile'
+import {publicClientFor} from '../devnet/deploy'
+import {startDevnet, stateManifestFile, type Devnet} from '../devnet/devnet'
+import {applyMigrations} from '../local/child'
+import {simulate, type ScaleName} from '../simulator'
+import {dumpState} from '../simulator/state'
 
 const ROOT = path.resolve(__dirname, '..')
+const EXPORT_CLI = path.join(ROOT, 'local', 'export-cli.ts')
+const TSX = ['--import', 'tsx']
 /** V8 old-space limit of the second export run, which shows that memory does not grow with rows. */
 const HEAP_CAP_MB = 40
 const log = (m: string) => console.error(m)
@@ -156,7 +158,7 @@ async function exportBench(o: {scale: ScaleName; seed: number; formats: string[]
         for (const format of o.formats) {
             const file = path.join(tmp, `${o.dataset}.${format}`)
             log(`exporting ${o.dataset} as ${format}...`)
-            const r = await runTracked(path.join(ROOT, 'lib/export/cli.js'), [o.dataset, '--format', format, '--out', file, '--json'], {DATABASE_URL: db.url})
+            const r = await runTracked(EXPORT_CLI, [o.dataset, '--format', format, '--out', file, '--json'], {DATABASE_URL: db.url}, TSX)
             if (r.code !== 0) throw new Error(`export exited with ${r.code}:\n${r.stderr.slice(-3000)}`)
             const summary = JSON.parse(r.stderr.trim().split('\n').pop()!)
             results.push({
@@ -171,7 +173,7 @@ async function exportBench(o: {scale: ScaleName; seed: number; formats: string[]
             if (format === 'csv' && o.dataset === 'attributions') await checkCsv(file, c)
             fs.rmSync(file, {force: true})
             // constant memory: the same export must also finish with a small V8 heap
-            const capped = await runTracked(path.join(ROOT, 'lib/export/cli.js'), [o.dataset, '--format', format, '--out', file], {DATABASE_URL: db.url}, [`--max-old-space-size=${HEAP_CAP_MB}`])
+            const capped = await runTracked(EXPORT_CLI, [o.dataset, '--format', format, '--out', file], {DATABASE_URL: db.url}, [`--max-old-space-size=${HEAP_CAP_MB}`, ...TSX])
             if (capped.code !== 0) throw new Error(`export with a ${HEAP_CAP_MB} MB heap exited with ${capped.code}:\n${capped.stderr.slice(-2000)}`)
             results[results.length - 1].heapCappedRun = {maxOldSpaceMb: HEAP_CAP_MB, seconds: +capped.seconds.toFixed(2), peakRssMb: capped.peakRssMb}
             fs.rmSync(file, {force: true})
@@ -227,7 +229,7 @@ async function receiptsScaling(keep: boolean) {
                 entry.exports = []
                 for (const [format, nodeArgs] of [['csv', []], ['parquet', [`--max-old-space-size=${HEAP_CAP_MB}`]]] as const) {
                     const file = path.join(tmp, `attributions.${format}`)
-                    const r = await runTracked(path.join(ROOT, 'lib/export/cli.js'), ['attributions', '--format', format, '--out', file, '--json'], {DATABASE_URL: db.url}, [...nodeArgs])
+                    const r = await runTracked(EXPORT_CLI, ['attributions', '--format', format, '--out', file, '--json'], {DATABASE_URL: db.url}, [...nodeArgs, ...TSX])
                     if (r.code !== 0) throw new Error(`export exited with ${r.code}:\n${r.stderr.slice(-3000)}`)
                     const summary = JSON.parse(r.stderr.trim().split('\n').pop()!)
                     entry.exports.push({format, nodeArgs, rows: summary.rows, megabytes: +(summary.bytes / 1e6).toFixed(1), rowsPerSecond: summary.rowsPerSecond, peakRssMb: r.peakRssMb})
@@ -287,7 +289,7 @@ async function main() {
             'receipts-scaling': {type: 'boolean', default: false},
         },
     })
-    for (const f of ['lib/main.js', 'lib/export/cli.js']) if (!fs.existsSync(path.join(ROOT, f))) throw new Error(`${f} is missing: npm run build`)
+    for (const f of ['lib/main.js']) if (!fs.existsSync(path.join(ROOT, f))) throw new Error(`${f} is missing: npm run build`)
     try {
         await run(values)
     } finally {

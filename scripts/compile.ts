@@ -4,7 +4,7 @@
  *   contracts/build/artifacts.json    ABI + creation bytecode, read by the devnet deployer
  * Usage: npm run compile [-- --check]   (--check fails if the committed output is stale)
  */
-import {compileContracts, writeArtifacts} from '../src/devnet/compile'
+import {compileContracts, writeArtifacts} from '../devnet/compile'
 
 const check = process.argv.includes('--check')
 const started = Date.now()

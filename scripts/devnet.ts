@@ -5,7 +5,7 @@
  */
 import path from 'path'
 import {parseArgs} from 'util'
-import {startDevnet} from '../src/devnet/devnet'
+import {startDevnet} from '../devnet/devnet'
 
 async function main() {
     const {values} = parseArgs({

@@ -12,11 +12,11 @@ import fs from 'fs'
 import path from 'path'
 import {parseArgs} from 'util'
 import {readManifest, writeManifest, type DeploymentManifest} from '../src/config/manifest'
-import {startDevnet, stateManifestFile, type Devnet} from '../src/devnet/devnet'
-import {resolveScale, simulate, type ScaleConfig, type ScaleName} from '../src/simulator'
-import {SPEC_EVENTS} from '../src/simulator/counts'
-import {formatDuration, formatProgress} from '../src/simulator/progress'
-import {dumpState} from '../src/simulator/state'
+import {startDevnet, stateManifestFile, type Devnet} from '../devnet/devnet'
+import {resolveScale, simulate, type ScaleConfig, type ScaleName} from '../simulator'
+import {SPEC_EVENTS} from '../simulator/counts'
+import {formatDuration, formatProgress} from '../simulator/progress'
+import {dumpState} from '../simulator/state'
 
 async function main() {
     const {values} = parseArgs({

@@ -3,7 +3,7 @@ import {loadProcessorConfig} from './config/env'
 import {processBatch} from './mapping/batch'
 import {EventDecoder} from './mapping/decode'
 import {buildProcessor} from './processor'
-import {exitAtHead, headAtStart} from './run/exit-at-head'
+import {exitAtHead, headAtStart} from './store/exit-at-head'
 
 async function main() {
     const cfg = loadProcessorConfig()

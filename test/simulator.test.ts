@@ -5,11 +5,11 @@
  */
 import {decodeEventLog, hexToBytes, toEventSelector, type Hex} from 'viem'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {startDevnet, type Devnet} from '../src/devnet/devnet'
-import {simulate, SPEC_EVENTS, type SimulationResult} from '../src/simulator'
-import {forEachLogPage, type EventLog} from '../src/simulator/counts'
-import {protocolAbis} from '../src/simulator/contracts'
-import {Rpc} from '../src/simulator/rpc'
+import {startDevnet, type Devnet} from '../devnet/devnet'
+import {simulate, SPEC_EVENTS, type SimulationResult} from '../simulator'
+import {forEachLogPage, type EventLog} from '../simulator/counts'
+import {protocolAbis} from '../simulator/contracts'
+import {Rpc} from '../simulator/rpc'
 
 interface Run {
     devnet: Devnet

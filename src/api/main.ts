@@ -7,9 +7,9 @@ import 'reflect-metadata'
 import path from 'path'
 import pg from 'pg'
 import {Server} from '@subsquid/graphql-server/lib/server'
-import {freePort} from '../devnet/anvil'
+import {freePort} from '../util/ports'
 import {createApiMetrics, createGateway, Route, sendJson} from './gateway'
-import {API_LIMITS} from '../run/api'
+import {API_LIMITS} from './limits'
 
 async function main() {
     const publicPort = Number(process.env.GQL_PORT || 4350)
@@ -101,7 +101,7 @@ async function useReadOnlyRole(dbUrl: string): Promise<void> {
 function exportRoutes(pool: pg.Pool): Route[] {
     let mod: {handleExport(req: any, res: any, pool: pg.Pool): Promise<boolean>} | undefined
     try {
-        mod = require('../export/http')
+        mod = require('./export-http')
     } catch {
         return []
     }

@@ -1,8 +1,8 @@
 /**
  * npm run export -- <dataset> --format csv|parquet [--from BLOCK] [--to BLOCK] [--asset ID] [--out FILE] [--json]
  *
- * Streams a research dataset (docs/exports.md) from the squid's database: DATABASE_URL if set,
- * else the embedded PostgreSQL of `npm start` (reused when it is running, started otherwise).
+ * Streams a research dataset (docs/exports.md) from the squid's database (which one is chosen by
+ * the caller: local/export-cli.ts for `npm run export`).
  * Progress with an ETA goes to stderr; the data to --out FILE (written to FILE.partial, renamed
  * when complete) or to stdout (use `npm run -s export` so npm's banner stays out of it).
  * Exit codes: 0 done, 2 bad arguments, 1 any other failure.
@@ -11,8 +11,7 @@ import fs from 'fs'
 import path from 'path'
 import pg from 'pg'
 import {parseArgs} from 'util'
-import {isPortInUse} from '../devnet/anvil'
-import {DEFAULT_EMBEDDED_PORT, openDatabase, redact, type DatabaseHandle} from '../run/database'
+import {redact} from '../util/redact'
 import {DATASET_NAMES} from './datasets'
 import {ExportParamError, parseDataset, parseFilters, parseFormat} from './params'
 import {formatProgress, formatSeconds, runExport, type ExportProgress} from './run'
@@ -20,22 +19,18 @@ import {formatProgress, formatSeconds, runExport, type ExportProgress} from './r
 const USAGE = `usage: npm run export -- <dataset> --format csv|parquet [--from BLOCK] [--to BLOCK] [--asset ID] [--out FILE] [--json]
 datasets: ${DATASET_NAMES.join(', ')} (columns and units: docs/exports.md)`
 
-/** The squid's database: DATABASE_URL / DB_URL / DB_HOST, the running embedded cluster, or a new embedded start. */
-async function database(env: NodeJS.ProcessEnv, log: (m: string) => void): Promise<DatabaseHandle> {
-    if (!env.DATABASE_URL && !env.DB_URL && !env.DB_HOST) {
-        const port = env.DB_PORT ? Number(env.DB_PORT) : DEFAULT_EMBEDDED_PORT
-        if (Number.isInteger(port) && (await isPortInUse(port))) {
-            // `npm start` (or `npm run process`) holds the embedded cluster: read from it
-            return {url: `postgres://postgres:postgres@127.0.0.1:${port}/${env.DB_NAME || 'squid'}`, embedded: true, stop: async () => {}}
-        }
-    }
-    return openDatabase(env, log)
+/** The database an export reads: opened by the caller (local/export-cli.ts picks external or embedded). */
+export interface ExportDatabase {
+    url: string
+    stop(): Promise<void>
 }
 
-async function main(): Promise<number> {
+/** Runs the export command line; resolves with the exit code (0 done, 2 bad arguments). */
+export async function exportCli(argv: string[], openDatabase: (log: (m: string) => void) => Promise<ExportDatabase>): Promise<number> {
     let args
     try {
         args = parseArgs({
+            args: argv,
             allowPositionals: true,
             options: {
                 format: {type: 'string'},
@@ -64,7 +59,7 @@ async function main(): Promise<number> {
     if (outFile && !fs.existsSync(path.dirname(outFile))) throw new ExportParamError(`--out: folder ${path.dirname(outFile)} does not exist`)
 
     const err = (m: string) => process.stderr.write(`${m}\n`)
-    const db = await database(process.env, err)
+    const db = await openDatabase(err)
     const client = new pg.Client({connectionString: db.url})
     const tmp = outFile ? `${outFile}.partial` : undefined
     let out: NodeJS.WritableStream & import('stream').Writable = process.stdout
@@ -108,13 +103,10 @@ async function main(): Promise<number> {
     }
 }
 
-main().then(
-    (code) => {
-        process.exitCode = code
-    },
-    (e) => {
-        const bad = e instanceof ExportParamError
-        console.error(`export: ${e instanceof Error ? e.message : e}${bad && !String(e.message).includes('usage:') ? `\n${USAGE}` : ''}`)
-        process.exitCode = bad ? 2 : 1
-    },
-)
+/** Prints an export failure in one line (with the usage after a bad argument); returns the exit code. */
+export function exportFailure(e: unknown): number {
+    const bad = e instanceof ExportParamError
+    const msg = e instanceof Error ? e.message : String(e)
+    console.error(`export: ${msg}${bad && !msg.includes('usage:') ? `\n${USAGE}` : ''}`)
+    return bad ? 2 : 1
+}

@@ -18,7 +18,7 @@
  * A null is an empty CSV field and a Parquet null.
  */
 
-import {receiptAccruedSql, shareSql, sharesInSql} from '../db/attribution-sql'
+import {receiptAccruedSql, shareSql, sharesInSql} from '../domain/attribution-sql'
 
 export type ColumnType = 'uint' | 'id' | 'int32' | 'int64' | 'timestamp' | 'bool' | 'text' | 'address' | 'hex'
 

@@ -6,8 +6,8 @@ import type {ProcessorContext} from '../processor'
 import {EventDecoder, ProtocolEvent} from './decode'
 import {InvalidEventError} from './enums'
 import {handlers} from './handlers'
-import {advanceProposals} from './handlers/governance'
-import {aggregateTreasuryDays} from './handlers/treasury'
+import {advanceProposals, openProposals} from './post/proposals'
+import {aggregateTreasuryDays} from './post/treasury-days'
 import type {Handler} from './handlers/types'
 import {BatchState} from './state'
 
@@ -70,10 +70,4 @@ export async function processBatch(ctx: ProcessorContext<Store>, manifest: Deplo
     const t3 = performance.now()
     ctx.log.debug(`batch of ${events} events: decode+load ${(t1 - t0).toFixed(0)} ms, apply ${(t2 - t1).toFixed(0)} ms, write ${(t3 - t2).toFixed(0)} ms`)
     return {events, skipped: skipped + s.warnings.length}
-}
-
-function* openProposals(s: BatchState): Iterable<Proposal> {
-    for (const p of s.proposals.all()) {
-        if (p.state === ProposalState.PENDING || p.state === ProposalState.ACTIVE) yield p
-    }
 }

@@ -85,6 +85,11 @@ function prefix<P extends string, T extends Record<string, unknown>>(p: P, o: T)
     return Object.fromEntries(Object.entries(o).map(([k, v]) => [`${p}${k}`, v])) as any
 }
 
+/** The topic0 values the processor subscribes to for a contract: exactly those the decoder table handles. */
+export function subscribedTopics(contract: ManifestContract): string[] {
+    return [...new Set(Object.values(DECODERS[contract]).map((d) => (d as {topic: string}).topic))]
+}
+
 type Decoders = typeof DECODERS
 type Flat = {[C in keyof Decoders]: {[K in keyof Decoders[C] & string]: E<K, Decoders[C][K]>}[keyof Decoders[C] & string]}
 /** Every protocol event, decoded and typed, discriminated by `kind`. */

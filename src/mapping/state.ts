@@ -34,7 +34,7 @@ import {
     VotingPowerChange,
 } from '../model'
 import {DeploymentManifest} from '../config/manifest'
-import {EntityCache, EventRows} from './entity-cache'
+import {EntityCache, EventRows} from '../store/entity-cache'
 import type {Meta} from './decode'
 
 export const PROTOCOL_ID = 'sahara'

@@ -1,5 +1,5 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {MAX_QUERY_DEPTH} from '../../src/server-extension/check'
+import {MAX_QUERY_DEPTH} from '../../src/api/request-check'
 import {startTestApi, TestApi} from '../helpers/api'
 import {mixedActivityBlock} from '../helpers/activity'
 import {openTestDatabase, TestDatabase} from '../helpers/database'

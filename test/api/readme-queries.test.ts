@@ -1,7 +1,7 @@
 import fs from 'fs'
 import path from 'path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {simulate} from '../../src/simulator'
+import {simulate} from '../../simulator'
 import {startTestApi, TestApi} from '../helpers/api'
 import {openTestDatabase, TestDatabase} from '../helpers/database'
 import {useDevnet} from '../helpers/devnet'

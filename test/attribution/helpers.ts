@@ -7,9 +7,9 @@ import {spawn} from 'child_process'
 import path from 'path'
 import {encodeFunctionData, maxUint256, parseEventLogs, toHex, type Address, type PublicClient} from 'viem'
 import type {DeploymentManifest, ManifestContract} from '../../src/config/manifest'
-import {simAccount} from '../../src/devnet/accounts'
-import {sendBatch, setAutomine, type Tx} from '../../src/devnet/chain'
-import {loadArtifacts} from '../../src/devnet/compile'
+import {simAccount} from '../../devnet/accounts'
+import {sendBatch, setAutomine, type Tx} from '../../devnet/chain'
+import {loadArtifacts} from '../../devnet/compile'
 
 const ROOT = path.resolve(__dirname, '../..')
 
@@ -160,10 +160,10 @@ export function csvObjects(text: string): Record<string, string>[] {
     })
 }
 
-/** Runs `node lib/export/cli.js ...args` and resolves with its exit code and output. */
+/** Runs `npm run export -- ...args` (node --import tsx local/export-cli.ts) and resolves with its exit code and output. */
 export function runExportCli(args: string[], env: NodeJS.ProcessEnv): Promise<{code: number; stdout: Buffer; stderr: string}> {
     return new Promise((resolve) => {
-        const child = spawn(process.execPath, [path.join(ROOT, 'lib/export/cli.js'), ...args], {cwd: ROOT, env: {...process.env, ...env}, stdio: ['ignore', 'pipe', 'pipe']})
+        const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'local/export-cli.ts'), ...args], {cwd: ROOT, env: {...process.env, ...env}, stdio: ['ignore', 'pipe', 'pipe']})
         const out: Buffer[] = []
         let err = ''
         child.stdout.on('data', (d) => out.push(d))

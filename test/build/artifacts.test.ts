@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {compileContracts, writeArtifacts} from '../../src/devnet/compile'
+import {compileContracts, writeArtifacts} from '../../devnet/compile'
 
 describe('compiled contracts', () => {
     it('abi/ and contracts/build/ are what `npm run compile` produces from contracts/', () => {

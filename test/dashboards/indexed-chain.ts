@@ -1,7 +1,7 @@
-import {fundSimAccounts} from '../../src/devnet/accounts'
-import {startAnvil, type Anvil} from '../../src/devnet/anvil'
-import {deployProtocol, publicClientFor} from '../../src/devnet/deploy'
-import {simulate, type SimulationResult} from '../../src/simulator'
+import {fundSimAccounts} from '../../devnet/accounts'
+import {startAnvil, type Anvil} from '../../devnet/anvil'
+import {deployProtocol, publicClientFor} from '../../devnet/deploy'
+import {simulate, type SimulationResult} from '../../simulator'
 import {openTestDatabase, type TestDatabase} from '../helpers/database'
 import {indexToHead} from '../helpers/processor'
 

@@ -6,7 +6,7 @@ import {formatOf, type PanelSpec} from '../../dashboards/lib/spec'
 import {renderChart} from '../../dashboards/lib/svg-chart'
 import {ASSET_KINDS} from '../../dashboards/lib/variables'
 import {chartOf, PREVIEWS} from '../../scripts/render-previews'
-import {receiptAccruedSql} from '../../src/db/attribution-sql'
+import {receiptAccruedSql} from '../../src/domain/attribution-sql'
 import {FIXED_RANGE, indexedSimulatedChain, type IndexedChain} from './indexed-chain'
 
 /**

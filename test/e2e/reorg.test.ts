@@ -1,5 +1,5 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {rpc} from '../../src/devnet/chain'
+import {rpc} from '../../devnet/chain'
 import {mixedActivityBlock} from '../helpers/activity'
 import {openTestDatabase, TestDatabase} from '../helpers/database'
 import {useDevnet} from '../helpers/devnet'

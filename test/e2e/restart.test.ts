@@ -1,5 +1,5 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {simulate} from '../../src/simulator'
+import {simulate} from '../../simulator'
 import {openTestDatabase, TestDatabase} from '../helpers/database'
 import {useDevnet} from '../helpers/devnet'
 import {diffDumps, dumpEntities} from '../helpers/dump'

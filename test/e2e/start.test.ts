@@ -6,8 +6,8 @@ import pg from 'pg'
 import {createPublicClient, http, type Address} from 'viem'
 import {afterAll, describe, expect, it} from 'vitest'
 import {readManifest} from '../../src/config/manifest'
-import {freePort, isPortInUse} from '../../src/devnet/anvil'
-import {loadArtifacts} from '../../src/devnet/compile'
+import {freePort, isPortInUse} from '../../src/util/ports'
+import {loadArtifacts} from '../../devnet/compile'
 import {waitFor} from '../helpers/processor'
 
 const ROOT = path.resolve(__dirname, '../..')
@@ -34,7 +34,7 @@ describe('npm start', () => {
 
     function start(): ChildProcess {
         out = ''
-        const c = spawn(process.execPath, [path.join(ROOT, 'lib/run/start-cli.js')], {
+        const c = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'local/start-cli.ts')], {
             cwd: ROOT,
             env: {
                 ...process.env,

@@ -1,8 +1,8 @@
 import {encodeFunctionData, maxUint256, toHex, type Address, type PublicClient} from 'viem'
 import type {DeploymentManifest, ManifestContract} from '../../src/config/manifest'
-import {simAccount} from '../../src/devnet/accounts'
-import {sendBatch, setAutomine, Tx} from '../../src/devnet/chain'
-import {loadArtifacts} from '../../src/devnet/compile'
+import {simAccount} from '../../devnet/accounts'
+import {sendBatch, setAutomine, Tx} from '../../devnet/chain'
+import {loadArtifacts} from '../../devnet/compile'
 
 /**
  * One block of mixed protocol activity, built from the chain's current counters so ids are

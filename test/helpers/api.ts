@@ -1,6 +1,6 @@
 import {ChildProcess} from 'child_process'
-import {freePort} from '../../src/devnet/anvil'
-import {startApi} from '../../src/run/api'
+import {freePort} from '../../src/util/ports'
+import {startApi} from '../../local/api'
 import {waitFor} from './processor'
 
 export interface TestApi {

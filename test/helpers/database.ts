@@ -2,8 +2,8 @@ import fs from 'fs'
 import os from 'os'
 import path from 'path'
 import pg from 'pg'
-import {startEmbeddedPostgres} from '../../src/db/embedded'
-import {applyMigrations} from '../../src/run/child'
+import {startEmbeddedPostgres} from '../../local/embedded-postgres'
+import {applyMigrations} from '../../local/child'
 
 export interface TestDatabase {
     url: string

@@ -1,9 +1,9 @@
 import {getContract, type Address, type PublicClient} from 'viem'
 import {afterAll, beforeAll} from 'vitest'
-import {loadArtifacts} from '../../src/devnet/compile'
-import {enableImpersonation} from '../../src/devnet/chain'
-import {publicClientFor} from '../../src/devnet/deploy'
-import {Devnet, startDevnet} from '../../src/devnet/devnet'
+import {loadArtifacts} from '../../devnet/compile'
+import {enableImpersonation} from '../../devnet/chain'
+import {publicClientFor} from '../../devnet/deploy'
+import {Devnet, startDevnet} from '../../devnet/devnet'
 import type {DeploymentManifest, ManifestContract} from '../../src/config/manifest'
 
 export interface TestChain {

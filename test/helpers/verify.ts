@@ -1,7 +1,7 @@
 import {createPublicClient, http, type Address} from 'viem'
-import {loadArtifacts} from '../../src/devnet/compile'
+import {loadArtifacts} from '../../devnet/compile'
 import type {DeploymentManifest, ManifestContract} from '../../src/config/manifest'
-import {countEvents} from '../../src/simulator/counts'
+import {countEvents} from '../../simulator/counts'
 
 type Query = <T = any>(sql: string, params?: unknown[]) => Promise<T[]>
 

@@ -18,9 +18,9 @@
 import fc from 'fast-check'
 import {encodeAbiParameters, encodeFunctionData, keccak256, parseEventLogs, type Address, type Hex} from 'viem'
 import {beforeAll, describe, expect, it} from 'vitest'
-import {simAccounts, simAllocation} from '../../src/devnet/accounts'
-import {rpc, setAutomine, toQuantity, type Tx} from '../../src/devnet/chain'
-import {DEPLOYER, TOTAL_SUPPLY} from '../../src/devnet/deploy'
+import {simAccounts, simAllocation} from '../../devnet/accounts'
+import {rpc, setAutomine, toQuantity, type Tx} from '../../devnet/chain'
+import {DEPLOYER, TOTAL_SUPPLY} from '../../devnet/deploy'
 import {useDevnet} from '../helpers/devnet'
 import {DEFAULT_PARAMS, GovernorModel, ProposalState as S, Support, Track, VotesModel, type ModelProposal} from '../model/governor-model'
 

@@ -17,8 +17,8 @@
 import fc from 'fast-check'
 import {encodeFunctionData, parseEventLogs, toHex, type Address, type Hex} from 'viem'
 import {beforeAll, describe, expect, it} from 'vitest'
-import {simAccounts} from '../../src/devnet/accounts'
-import {rpc, sendBatch, setAutomine, type Tx} from '../../src/devnet/chain'
+import {simAccounts} from '../../devnet/accounts'
+import {rpc, sendBatch, setAutomine, type Tx} from '../../devnet/chain'
 import {useDevnet} from '../helpers/devnet'
 import {
     AssetStatus,

@@ -1,8 +1,7 @@
-import {Asset, AssetDayData, AssetLink, AssetStatus, AssetStatusChange, AssetTransfer, AssetVersion, ContributorShareChange} from '../../model'
+import {Asset, AssetLink, AssetStatus, AssetStatusChange, AssetTransfer, AssetVersion, ContributorShareChange} from '../../model'
 import {assetKind, assetStatus, relation} from '../enums'
 import {safeString} from '../strings'
 import {at, BatchState, ZERO_ADDRESS} from '../state'
-import {dayIndex, dayStart} from '../time'
 import type {Meta} from '../decode'
 import type {HandlerTable} from './types'
 
@@ -142,35 +141,6 @@ export function touchAsset(s: BatchState, assetId: bigint | string, meta: Meta):
     const a = s.assets.touch(s.assets.must(assetId.toString(), 'asset'))
     a.updatedAtBlock = meta.block
     return a
-}
-
-/** Id of an asset's day bucket: declare it with `s.assetDays.want` in the handler's `want`. */
-export function assetDayId(assetId: bigint | string, meta: Meta): string {
-    return `${assetId}-${dayIndex(meta.timestamp)}`
-}
-
-/** The asset's bucket for the day of `meta` (created on first use). */
-export function assetDay(s: BatchState, a: Asset, meta: Meta): AssetDayData {
-    const day = dayIndex(meta.timestamp)
-    const id = `${a.id}-${day}`
-    return s.assetDays.getOrCreate(
-        id,
-        () =>
-            new AssetDayData({
-                id,
-                asset: new Asset({id: a.id}),
-                date: dayStart(day),
-                payments: 0,
-                grossRevenue: 0n,
-                protocolFees: 0n,
-                directRevenue: 0n,
-                upstreamRevenue: 0n,
-                ownerRevenue: 0n,
-                contributorRevenue: 0n,
-                invocations: 0,
-                accClose: a.accRevenuePerWeight,
-            }),
-    )
 }
 
 export function hex(v: string | Uint8Array): Uint8Array {

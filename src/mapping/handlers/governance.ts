@@ -1,7 +1,6 @@
 import {CouncilChange, ParamChange, Proposal, ProposalState, Vote} from '../../model'
-import {proposalOutcome, proposalState} from '../../domain/governance'
 import {support, track} from '../enums'
-import {at, BatchState} from '../state'
+import {at} from '../state'
 import {safeString} from '../strings'
 import {hex} from './assets'
 import type {HandlerTable} from './types'
@@ -150,32 +149,3 @@ export const governanceHandlers: HandlerTable<K> = {
     },
 }
 
-/**
- * Moves proposals whose state changes with the block height alone (PENDING → ACTIVE → outcome).
- * `block` is a height whose events have all been applied. The supply at the snapshot is the
- * supply after the snapshot block's events, captured the first time the height reaches it.
- */
-export function advanceProposals(s: BatchState, block: number, open: Iterable<Proposal>): void {
-    const supply = s.protocol.get('sahara')?.totalSupply ?? 0n
-    for (const pr of open) {
-        if (pr.canceled || pr.executed) continue
-        if (pr.totalSupplyAtSnapshot == null && block >= pr.snapshotBlock) {
-            s.proposals.touch(pr).totalSupplyAtSnapshot = supply
-        }
-        const state = proposalState(pr, block, () =>
-            proposalOutcome(pr, {
-                track: pr.track,
-                quorumBps: pr.quorumBps,
-                thresholdBps: pr.thresholdBps,
-                vetoBps: pr.vetoBps,
-                councilApprovalBps: pr.councilApprovalBps,
-                councilSize: pr.councilSize,
-                totalSupply: pr.totalSupplyAtSnapshot!,
-            }),
-        ) as ProposalState
-        if (state !== pr.state) {
-            s.proposals.touch(pr).state = state
-            if (state === ProposalState.DEFEATED || state === ProposalState.VETOED || state === ProposalState.SUCCEEDED) pr.outcome = state
-        }
-    }
-}

@@ -1,9 +1,8 @@
-import {Account, Asset, AssetKind, CallerDayData, Invocation, License, LicenseTerms, LicenseTransfer, Payment, Revocation} from '../../model'
+import {AssetKind, Invocation, License, LicenseTerms, LicenseTransfer, Payment, Revocation} from '../../model'
 import {licenseType} from '../enums'
-import type {Meta} from '../decode'
-import {at, BatchState, ZERO_ADDRESS} from '../state'
-import {dayIndex, dayStart} from '../time'
-import {assetDay, assetDayId, hex, touchAsset} from './assets'
+import {at, ZERO_ADDRESS} from '../state'
+import {assetDay, assetDayId, callerDay, callerDayId} from '../buckets'
+import {hex, touchAsset} from './assets'
 import type {HandlerTable} from './types'
 
 type K = 'LicenseTermsCreated' | 'LicenseIssued' | 'LicenseRevoked' | 'LicenseTransfer' | 'Invoked'
@@ -131,24 +130,3 @@ export const licenseHandlers: HandlerTable<K> = {
 }
 
 
-export function callerDayId(caller: string, kind: AssetKind, meta: Meta): string {
-    return `${caller.toLowerCase()}-${kind}-${dayIndex(meta.timestamp)}`
-}
-
-/** The caller's bucket for the asset's kind and the day of `meta` (created on first use). */
-export function callerDay(s: BatchState, caller: Account, a: Asset, meta: Meta): CallerDayData {
-    const day = dayIndex(meta.timestamp)
-    const id = callerDayId(caller.id, a.kind, meta)
-    return s.callerDays.getOrCreate(
-        id,
-        () =>
-            new CallerDayData({
-                id,
-                caller: new Account({id: caller.id}),
-                kind: a.kind,
-                date: dayStart(day),
-                invocations: 0,
-                fees: 0n,
-            }),
-    )
-}

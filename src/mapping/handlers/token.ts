@@ -1,6 +1,7 @@
 import {DelegateChange, TokenApproval, TokenTransfer, VotingPowerChange} from '../../model'
 import {at, ZERO_ADDRESS} from '../state'
-import {treasuryDayId, treasuryTransfer} from './treasury'
+import {treasuryDayId} from '../buckets'
+import {treasuryTransfer} from './treasury'
 import type {HandlerTable} from './types'
 
 type K = 'TokenTransfer' | 'TokenApproval' | 'DelegateChanged' | 'DelegateVotesChanged'

@@ -1,41 +1,12 @@
-import {Payment, Proposal, SpendCategory, TreasuryDayData, TreasuryFlow, TreasuryFlowKind} from '../../model'
+import {Payment, Proposal, TreasuryFlow, TreasuryFlowKind} from '../../model'
 import type {Meta} from '../decode'
 import {spendCategory} from '../enums'
 import {at, BatchState} from '../state'
 import {safeString} from '../strings'
 import {hex} from './assets'
-import {dayIndex, dayStart} from '../time'
 import type {HandlerTable} from './types'
 
 type K = 'TreasuryDeposit' | 'FeeReceived' | 'TreasuryDisbursement'
-
-export function treasuryDayId(meta: Meta): string {
-    return String(dayIndex(meta.timestamp))
-}
-
-export function treasuryDay(s: BatchState, meta: Meta): TreasuryDayData {
-    const day = dayIndex(meta.timestamp)
-    return s.treasuryDays.getOrCreate(
-        String(day),
-        () =>
-            new TreasuryDayData({
-                id: String(day),
-                date: dayStart(day),
-                fees: 0n,
-                deposits: 0n,
-                transfersIn: 0n,
-                disbursements: 0n,
-                transfersOut: 0n,
-                balanceClose: s.protocol.get('sahara')?.treasuryBalance ?? 0n,
-                grossPayments: 0n,
-                grants: 0n,
-                rewards: 0n,
-                operations: 0n,
-                liquidity: 0n,
-                otherSpend: 0n,
-            }),
-    )
-}
 
 /**
  * Every SAHARA transfer in or out of the treasury is recorded as a plain flow first; the
@@ -124,30 +95,3 @@ export function treasuryTransfer(s: BatchState, meta: Meta, from: string, to: st
     s.pendingTreasuryTransfer = {flow, logIndex: meta.logIndex, txHash: meta.txHash}
 }
 
-/** The day-bucket column each flow kind adds to. */
-const KIND_COLUMN = {
-    [TreasuryFlowKind.FEE]: 'fees',
-    [TreasuryFlowKind.DEPOSIT]: 'deposits',
-    [TreasuryFlowKind.TRANSFER_IN]: 'transfersIn',
-    [TreasuryFlowKind.DISBURSEMENT]: 'disbursements',
-    [TreasuryFlowKind.TRANSFER_OUT]: 'transfersOut',
-} as const
-
-/** The day-bucket column of each disbursement category (a missing category counts as OTHER). */
-const CATEGORY_COLUMN = {
-    [SpendCategory.GRANT]: 'grants',
-    [SpendCategory.REWARDS]: 'rewards',
-    [SpendCategory.OPERATIONS]: 'operations',
-    [SpendCategory.LIQUIDITY]: 'liquidity',
-    [SpendCategory.OTHER]: 'otherSpend',
-} as const
-
-/** Adds the batch's flows (kinds now final) to their day buckets. */
-export function aggregateTreasuryDays(s: BatchState): void {
-    for (const f of s.treasuryFlows.rows) {
-        const day = treasuryDay(s, {timestamp: f.timestamp} as Meta)
-        day[KIND_COLUMN[f.kind]] += f.amount
-        if (f.kind === TreasuryFlowKind.DISBURSEMENT) day[CATEGORY_COLUMN[f.category ?? SpendCategory.OTHER]] += f.amount
-        day.balanceClose = f.balanceAfter
-    }
-}

@@ -1,10 +1,8 @@
-import {Asset, AssetKind, OwnerClaim, ParamChange, Payment, ReceiptClaim, RevenueDistribution, RoyaltyDepthDayData} from '../../model'
-import type {Meta} from '../decode'
+import {AssetKind, OwnerClaim, ParamChange, Payment, ReceiptClaim, RevenueDistribution} from '../../model'
 import {paymentSource} from '../enums'
-import {at, BatchState} from '../state'
-import {dayIndex, dayStart} from '../time'
-import {assetDay, assetDayId, touchAsset} from './assets'
-import {treasuryDay, treasuryDayId} from './treasury'
+import {at} from '../state'
+import {assetDay, assetDayId, royaltyDepthDay, royaltyDepthDayId, treasuryDay, treasuryDayId} from '../buckets'
+import {touchAsset} from './assets'
 import type {HandlerTable} from './types'
 
 type K = 'PaymentReceived' | 'RevenueDistributed' | 'OwnerClaimed' | 'ReceiptClaimed' | 'ProtocolFeeUpdated'
@@ -157,24 +155,3 @@ export const vaultHandlers: HandlerTable<K> = {
     },
 }
 
-export function royaltyDepthDayId(kind: AssetKind, depth: number, meta: Meta): string {
-    return `${kind}-${depth}-${dayIndex(meta.timestamp)}`
-}
-
-/** The bucket of the asset's kind, the lineage depth and the day of `meta` (created on first use). */
-export function royaltyDepthDay(s: BatchState, a: Asset, depth: number, meta: Meta): RoyaltyDepthDayData {
-    const day = dayIndex(meta.timestamp)
-    const id = royaltyDepthDayId(a.kind, depth, meta)
-    return s.royaltyDepthDays.getOrCreate(
-        id,
-        () =>
-            new RoyaltyDepthDayData({
-                id,
-                kind: a.kind,
-                depth,
-                date: dayStart(day),
-                distributions: 0,
-                amount: 0n,
-            }),
-    )
-}

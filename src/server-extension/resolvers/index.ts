@@ -1,6 +1,3 @@
-// Custom type-graphql resolvers served next to the generated entity API by
-// @subsquid/graphql-server (it loads lib/server-extension/resolvers). One line per module.
-export {ApiInfoResolver} from './api-info'
-export {TreasuryAnalyticsResolver} from './treasury'
-export {GovernanceAnalyticsResolver} from './governance'
-export {AttributionResolver} from './attribution'
+// Subsquid's graphql-server loads custom resolvers from lib/server-extension/resolvers: this is
+// that entry point. The resolvers themselves live with the rest of the API in src/api/.
+export * from '../../api/resolvers'

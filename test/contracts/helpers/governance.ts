@@ -1,7 +1,7 @@
 /** Proposal helpers for DualTrackGovernor tests (SPEC §8). */
 import {encodeAbiParameters, encodeFunctionData, keccak256, type Address, type Hex} from 'viem'
 import {expect} from 'vitest'
-import {sendBatch, setAutomine} from '../../../src/devnet/chain'
+import {sendBatch, setAutomine} from '../../../devnet/chain'
 import {theEvent, type Name, type Protocol, type Sent} from './protocol'
 
 export const TRACK = {COUNCIL: 0, DAO: 1} as const

@@ -19,8 +19,8 @@ import {
     type TransactionReceipt,
 } from 'viem'
 import {afterEach, beforeAll, beforeEach} from 'vitest'
-import {simAccount} from '../../../src/devnet/accounts'
-import {DEPLOYER, INITIAL_COUNCIL} from '../../../src/devnet/deploy'
+import {simAccount} from '../../../devnet/accounts'
+import {DEPLOYER, INITIAL_COUNCIL} from '../../../devnet/deploy'
 import {MANIFEST_CONTRACTS, type ManifestContract} from '../../../src/config/manifest'
 import {useDevnet} from '../../helpers/devnet'
 

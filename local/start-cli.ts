@@ -8,12 +8,12 @@
  */
 import fs from 'fs'
 import path from 'path'
-import {readManifest, writeManifest, DeploymentManifest} from '../config/manifest'
+import {readManifest, writeManifest, DeploymentManifest} from '../src/config/manifest'
 import {fundSimAccounts} from '../devnet/accounts'
 import {Anvil, startAnvil} from '../devnet/anvil'
 import {deployProtocol, publicClientFor} from '../devnet/deploy'
 import {simulate} from '../simulator'
-import {applyMigrations, runNode, waitExit} from './child'
+import {applyMigrations, PROCESSOR_MAIN, runNode, waitExit} from './child'
 import {DEFAULT_DATA_DIR, openDatabase, redact} from './database'
 import {ChildProcess} from 'child_process'
 import {startApi} from './api'
@@ -82,7 +82,7 @@ async function main() {
             void runSimulator(rpcUrl, manifest, devnet.fresh, abort.signal)
         }
 
-        const processor = runNode(require.resolve('../main'), [], {
+        const processor = runNode(PROCESSOR_MAIN, [], {
             DB_URL: db.url,
             MANIFEST: manifestFile,
             RPC_URL: rpcUrl,

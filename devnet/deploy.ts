@@ -1,5 +1,5 @@
 import {createPublicClient, encodeDeployData, getContractAddress, http, type Address, type Hex, type PublicClient} from 'viem'
-import {DeploymentManifest} from '../config/manifest'
+import {DeploymentManifest} from '../src/config/manifest'
 import {rpc, toQuantity} from './chain'
 import {CONTRACT_NAMES, ContractName, loadArtifacts} from './compile'
 

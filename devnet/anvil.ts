@@ -1,7 +1,8 @@
 import {ChildProcess, spawn} from 'child_process'
 import fs from 'fs'
-import net from 'net'
 import path from 'path'
+import {freePort, isPortInUse} from '../src/util/ports'
+
 
 export interface AnvilOptions {
     host?: string
@@ -36,29 +37,6 @@ export function anvilBinary(): string {
     } catch {
         throw new Error(`anvil binary not found: install ${pkg} (npm install)`)
     }
-}
-
-export function freePort(host = '127.0.0.1'): Promise<number> {
-    return new Promise((resolve, reject) => {
-        const srv = net.createServer()
-        srv.unref()
-        srv.on('error', reject)
-        srv.listen(0, host, () => {
-            const port = (srv.address() as net.AddressInfo).port
-            srv.close(() => resolve(port))
-        })
-    })
-}
-
-export async function isPortInUse(port: number, host = '127.0.0.1'): Promise<boolean> {
-    return new Promise((resolve) => {
-        const sock = net.connect({port, host})
-        sock.once('connect', () => {
-            sock.destroy()
-            resolve(true)
-        })
-        sock.once('error', () => resolve(false))
-    })
 }
 
 /** Starts anvil and resolves once it answers JSON-RPC. Stop it with `stop()` (SIGTERM). */

@@ -4,7 +4,7 @@
  * `Contract.Event` from the ABIs in contracts/build/artifacts.json.
  */
 import {toEventSelector, type Hex} from 'viem'
-import {MANIFEST_CONTRACTS, type DeploymentManifest} from '../config/manifest'
+import {MANIFEST_CONTRACTS, type DeploymentManifest} from '../src/config/manifest'
 import {protocolAbis} from './contracts'
 import {hexToNumber, quantity, Rpc} from './rpc'
 

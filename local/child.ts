@@ -1,7 +1,10 @@
 import {ChildProcess, spawn} from 'child_process'
 import path from 'path'
 
-export const ROOT = path.resolve(__dirname, '../..')
+export const ROOT = path.resolve(__dirname, '..')
+/** The squid's compiled entry points (`npm run build`: src/ → lib/). */
+export const PROCESSOR_MAIN = path.join(ROOT, 'lib', 'main.js')
+export const API_MAIN = path.join(ROOT, 'lib', 'api', 'main.js')
 
 /** Runs a node script of the project as a child with extra environment; output is prefixed. */
 export function runNode(

@@ -1,5 +1,8 @@
 import path from 'path'
-import {startEmbeddedPostgres} from '../db/embedded'
+import {redact} from '../src/util/redact'
+import {startEmbeddedPostgres} from './embedded-postgres'
+
+export {redact}
 
 export interface DatabaseHandle {
     /** postgres:// URL for Subsquid (exported to children as DB_URL). */
@@ -36,6 +39,3 @@ export async function openDatabase(env: NodeJS.ProcessEnv = process.env, log: (m
     return {url: db.url, embedded: true, stop: () => db.stop()}
 }
 
-export function redact(url: string): string {
-    return url.replace(/\/\/([^:@/]+):([^@/]+)@/, '//$1:***@')
-}

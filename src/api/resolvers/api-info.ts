@@ -1,5 +1,5 @@
 import {Field, Int, ObjectType, Query, Resolver} from 'type-graphql'
-import {API_LIMITS} from '../../run/api'
+import {API_LIMITS} from '../limits'
 
 @ObjectType({description: 'Limits this API enforces, so clients can page and batch within them.'})
 export class ApiLimits {

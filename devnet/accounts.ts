@@ -1,5 +1,5 @@
 import {encodeFunctionData, keccak256, toHex, type Address, type PublicClient} from 'viem'
-import {DeploymentManifest} from '../config/manifest'
+import {DeploymentManifest} from '../src/config/manifest'
 import {loadArtifacts} from './compile'
 import {enableImpersonation, rpc, sendBatch, setAutomine, Tx} from './chain'
 import {DEPLOYER, TOTAL_SUPPLY} from './deploy'

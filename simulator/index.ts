@@ -5,7 +5,7 @@
  * seed on a fresh devnet always produces the same events.
  */
 import type {PublicClient} from 'viem'
-import type {DeploymentManifest} from '../config/manifest'
+import type {DeploymentManifest} from '../src/config/manifest'
 import {fundSimAccounts} from '../devnet/accounts'
 import {publicClientFor} from '../devnet/deploy'
 import {Actors} from './actors'

@@ -8,9 +8,9 @@
  */
 import type http from 'http'
 import type pg from 'pg'
-import {DATASET_NAMES, isDatasetName} from './datasets'
-import {ExportParamError, parseFilters, parseFormat} from './params'
-import {CONTENT_TYPES, runExport} from './run'
+import {DATASET_NAMES, isDatasetName} from '../export/datasets'
+import {ExportParamError, parseFilters, parseFormat} from '../export/params'
+import {CONTENT_TYPES, runExport} from '../export/run'
 
 export const EXPORT_PATH_PREFIX = '/export/'
 /** Exports served at the same time by one API process (each holds a database connection). */

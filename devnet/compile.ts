@@ -5,7 +5,7 @@ import path from 'path'
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const solc = require('solc')
 
-export const ROOT = path.resolve(__dirname, '../..')
+export const ROOT = path.resolve(__dirname, '..')
 export const CONTRACTS_DIR = path.join(ROOT, 'contracts')
 export const ARTIFACTS_FILE = path.join(CONTRACTS_DIR, 'build', 'artifacts.json')
 export const ABI_DIR = path.join(ROOT, 'abi')

@@ -12,7 +12,7 @@ import {
     type Address,
     type Hex,
 } from 'viem'
-import {MANIFEST_CONTRACTS, type DeploymentManifest, type ManifestContract} from '../config/manifest'
+import {MANIFEST_CONTRACTS, type DeploymentManifest, type ManifestContract} from '../src/config/manifest'
 import {loadArtifacts} from '../devnet/compile'
 
 export type ContractName = ManifestContract
