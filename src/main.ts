@@ -1,16 +1,18 @@
-import {TypeormDatabase} from '@subsquid/typeorm-store'
 import {loadProcessorConfig} from './config/env'
 import {processBatch} from './mapping/batch'
 import {EventDecoder} from './mapping/decode'
 import {buildProcessor} from './processor'
+import {installRpcRetryPolicy} from './rpc/retry-policy'
+import {ResilientDatabase} from './store/database'
 import {exitAtHead, headAtStart} from './store/exit-at-head'
 
 async function main() {
     const cfg = loadProcessorConfig()
+    installRpcRetryPolicy()
     const processor = buildProcessor(cfg)
     const decoder = new EventDecoder(cfg.manifest)
-    let db = new TypeormDatabase({supportHotBlocks: true, stateSchema: 'squid_processor'})
-    if (cfg.exitAtHead) db = exitAtHead(db, await headAtStart(cfg.rpcUrl))
+    const onCommitted = cfg.exitAtHead ? exitAtHead(await headAtStart(cfg.rpcUrl)) : undefined
+    const db = new ResilientDatabase({supportHotBlocks: true, stateSchema: 'squid_processor', onCommitted})
     processor.run(db, async (ctx) => {
         await processBatch(ctx, cfg.manifest, decoder)
     })
