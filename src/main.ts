@@ -5,6 +5,7 @@ import {buildProcessor} from './processor'
 import {installRpcRetryPolicy} from './rpc/retry-policy'
 import {ResilientDatabase} from './store/database'
 import {exitAtHead, headAtStart} from './store/exit-at-head'
+import {deepReorgCheck} from './store/fork-check'
 
 async function main() {
     const cfg = loadProcessorConfig()
@@ -12,7 +13,13 @@ async function main() {
     const processor = buildProcessor(cfg)
     const decoder = new EventDecoder(cfg.manifest)
     const onCommitted = cfg.exitAtHead ? exitAtHead(await headAtStart(cfg.rpcUrl)) : undefined
-    const db = new ResilientDatabase({supportHotBlocks: true, stateSchema: 'squid_processor', onCommitted})
+    const db = new ResilientDatabase({
+        supportHotBlocks: true,
+        stateSchema: 'squid_processor',
+        onCommitted,
+        reindex: ['1', 'true', 'yes'].includes((process.env.REINDEX ?? '').toLowerCase()),
+        checkFinalizedHead: deepReorgCheck({rpcUrl: cfg.rpcUrl, finalityConfirmation: cfg.finalityConfirmation, startBlock: cfg.fromBlock}),
+    })
     processor.run(db, async (ctx) => {
         await processBatch(ctx, cfg.manifest, decoder)
     })

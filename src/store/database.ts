@@ -18,6 +18,10 @@ export interface ResilientDatabaseOptions extends TypeormDatabaseOptions {
     /** Called after each committed transaction with the highest block it wrote (hot blocks included). */
     onCommitted?: (height: number) => void
     log?: (msg: string) => void
+    /** Checked on connect with the finalized head the database holds (e.g. that it is still on the chain). */
+    checkFinalizedHead?: (head: {height: number; hash: string}) => Promise<void>
+    /** Drop every indexed row and the processor status on connect, to index again from the start. */
+    reindex?: boolean
 }
 
 const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN', '57P01', '57P02', '57P03', '53300'])
@@ -41,7 +45,7 @@ export class ResilientDatabase extends TypeormDatabase {
     private readonly onCommitted?: (height: number) => void
     private readonly log: (msg: string) => void
 
-    constructor(opts: ResilientDatabaseOptions = {}) {
+    constructor(private readonly opts: ResilientDatabaseOptions = {}) {
         super(opts)
         this.maxOutageMs = opts.maxOutageMs ?? 300_000
         this.onCommitted = opts.onCommitted
@@ -49,7 +53,28 @@ export class ResilientDatabase extends TypeormDatabase {
     }
 
     override async connect(): Promise<DatabaseState> {
-        return (await this.withOutages('connecting', () => super.connect(), async () => false))!
+        let state = (await this.withOutages('connecting', () => super.connect(), async () => false))!
+        if (this.opts.reindex) {
+            state = await this.dropIndexedData()
+            this.log('re-indexing: dropped every indexed row and the processor status; indexing again from the start block')
+        }
+        if (state.height >= 0) await this.opts.checkFinalizedHead?.({height: state.height, hash: state.hash})
+        return state
+    }
+
+    /** Empties every entity table (migrations and roles stay) and resets the processor status. */
+    private async dropIndexedData(): Promise<DatabaseState> {
+        const con = (this as any).con
+        const tables: {t: string}[] = await con.query(
+            `SELECT quote_ident(table_name) AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'migrations'`,
+        )
+        await con.transaction(async (em: any) => {
+            if (tables.length) await em.query(`TRUNCATE ${tables.map((r) => `public.${r.t}`).join(', ')} CASCADE`)
+            await em.query(`DELETE FROM squid_processor.hot_block`)
+            await em.query(`UPDATE squid_processor.status SET height = -1, hash = '0x', nonce = nonce + 1 WHERE id = 0`)
+        })
+        const [row] = await con.query(`SELECT nonce FROM squid_processor.status WHERE id = 0`)
+        return {height: -1, hash: '0x', nonce: row?.nonce ?? 0, top: []}
     }
 
     override async transact(info: FinalTxInfo, cb: Parameters<TypeormDatabase['transact']>[1]): Promise<void> {
