@@ -15,16 +15,11 @@ export const KIND_FILTER = 'a.kind IN ($kind)'
 export const BUCKET = "'$bucket'"
 
 /**
- * Per receipt `r` (with its asset's accumulator range `acc.acc_start` .. `acc.acc_end`): what it
- * accrued in between, floor(w (min(acc, cap) - s) / 1e18) at the end minus at the start, where s is
- * its accSnapshot and cap its accAtRevoke if revoked (SPEC §6.3; the same rule as
- * src/db/attribution-sql.ts, on day-bucket accumulators instead of single distributions).
+ * receiptEarnedSql(start, end, r): per receipt `r` (with its asset's accumulator range, e.g.
+ * `acc.acc_start` .. `acc.acc_end` from the day buckets), what it accrued in between — SPEC §6.3
+ * accrual, the SQL twin of src/domain/accrual.ts (receiptEarnedBetween).
  */
-export function receiptEarnedSql(start: string, end: string, r = 'r'): string {
-    const at = (acc: string) =>
-        `div(${r}.weight * (GREATEST(LEAST(${acc}, COALESCE(${r}.acc_at_revoke, ${acc})), ${r}.acc_snapshot) - ${r}.acc_snapshot), 1e18)`
-    return `(${at(end)} - ${at(start)})`
-}
+export {receiptEarnedSql} from '../../src/domain/accrual-sql'
 
 /** Each asset's accumulator at the start and at the end of the range, from its day buckets (acc only grows). */
 export const ACC_RANGE_CTE = `acc AS (

@@ -1,20 +1,13 @@
 /**
- * SPEC §6.3 attribution in SQL, in exact `numeric` arithmetic (div() truncates, and its operands
- * are never negative, so it is the floor), shared by the resolvers and the exports. The same
- * rules as src/domain/attribution.ts, which the tests compare them with.
+ * SPEC §6.3 attribution in SQL, in exact `numeric` arithmetic, shared by the resolvers and the
+ * exports: which receipts share in a distribution, and their shares. The same rules as
+ * src/domain/attribution.ts, which the tests compare them with; the accrual arithmetic itself is
+ * ./accrual-sql.ts (the twin of ./accrual.ts).
  */
+import {accruedBetweenSql} from './accrual-sql'
 
-const SCALE = '1000000000000000000'
-
-/** floor(w (acc - s) / 1e18). */
-export function accruedAtSql(weight: string, acc: string, snapshot: string): string {
-    return `div(${weight} * (${acc} - ${snapshot}), ${SCALE})`
-}
-
-/** A receipt's accrued amount (receiptAccrued): to accAtRevoke if revoked, else to the asset's accumulator. */
-export function receiptAccruedSql(r = 'r', a = 'a'): string {
-    return `(CASE WHEN ${r}.revoked THEN ${accruedAtSql(`${r}.weight`, `${r}.acc_at_revoke`, `${r}.acc_snapshot`)} ELSE ${accruedAtSql(`${r}.weight`, `${a}.acc_revenue_per_weight`, `${r}.acc_snapshot`)} END)`
-}
+// Imported from here by older callers; the definition lives in ./accrual-sql.
+export {receiptAccruedSql} from './accrual-sql'
 
 /**
  * Receipt `r` shares in distribution `d`: same asset, a pool, accBefore >= accSnapshot and (active
@@ -30,7 +23,7 @@ export function sharesInSql(d = 'd', r = 'r'): string {
 
 /** The receipt's share of the distribution: floor(w (accAfter - s) / 1e18) - floor(w (accBefore - s) / 1e18). */
 export function shareSql(d = 'd', r = 'r'): string {
-    return `(${accruedAtSql(`${r}.weight`, `${d}.acc_after`, `${r}.acc_snapshot`)} - ${accruedAtSql(`${r}.weight`, `${d}.acc_before`, `${r}.acc_snapshot`)})`
+    return accruedBetweenSql(`${r}.weight`, `${r}.acc_snapshot`, `${d}.acc_before`, `${d}.acc_after`)
 }
 
 /** Orders decimal-string ids numerically (shorter first, then lexicographic). */

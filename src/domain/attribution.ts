@@ -14,53 +14,20 @@
  * the rule — such a distribution right at a receipt's issue or revocation — never moves money.
  */
 
-export const ACC_SCALE = 10n ** 18n
-export const BPS = 10_000n
+import {accEnd, accruedBetween, type ReceiptPosition} from './accrual'
+import {BPS, bpsOrZero, fixedPoint, ratioOrZero} from './ratio'
+
 /** `distribute` recurses while depth < MAX_DEPTH; events have depth 0..MAX_DEPTH (SPEC §6.2). */
 export const MAX_DEPTH = 8
 
 // ------------------------------------------------------------------ receipts (SPEC §6.3)
-
-/** What attribution needs of a receipt (Receipt entity fields). */
-export interface ReceiptPosition {
-    weight: bigint
-    /** s_i: the asset's accRevenuePerWeight when the receipt was issued. */
-    accSnapshot: bigint
-    revoked: boolean
-    /** The asset's accRevenuePerWeight at revocation; null while active. */
-    accAtRevoke: bigint | null
-    /** Withdrawn so far (wei). */
-    claimed?: bigint
-}
+// Accrual itself (receiptAccrued, receiptClaimable, ...) is ./accrual.ts.
 
 /** What attribution needs of a RevenueDistributed event (RevenueDistribution entity fields). */
 export interface AccumulatorMove {
     accBefore: bigint
     accAfter: bigint
     toContributors: bigint
-}
-
-/** floor(w (acc - s) / 1e18), the receipt's accrued amount at accumulator value `acc` (acc >= s). */
-export function accruedAt(weight: bigint, accSnapshot: bigint, acc: bigint): bigint {
-    if (acc < accSnapshot) throw new RangeError(`accumulator ${acc} is below the receipt snapshot ${accSnapshot}`)
-    return (weight * (acc - accSnapshot)) / ACC_SCALE
-}
-
-/** The accumulator value where the receipt stops accruing: accAtRevoke if revoked, else `assetAcc`. */
-function accEnd(r: ReceiptPosition, assetAcc: bigint): bigint {
-    if (!r.revoked) return assetAcc
-    if (r.accAtRevoke == null) throw new Error('a revoked receipt needs accAtRevoke')
-    return r.accAtRevoke
-}
-
-/** receiptAccrued (SPEC §6.3): total ever accrued, frozen at revocation. `assetAcc` = the asset's current accumulator. */
-export function receiptAccrued(r: ReceiptPosition, assetAcc: bigint): bigint {
-    return accruedAt(r.weight, r.accSnapshot, accEnd(r, assetAcc))
-}
-
-/** receiptClaimable = accrued - claimed. */
-export function receiptClaimable(r: ReceiptPosition, assetAcc: bigint): bigint {
-    return receiptAccrued(r, assetAcc) - (r.claimed ?? 0n)
 }
 
 /** Does the receipt share in the distribution (same asset assumed)? The accumulator-range rule above. */
@@ -73,7 +40,7 @@ export function sharesIn(r: ReceiptPosition, d: AccumulatorMove): boolean {
 /** The receipt's share of one distribution of its asset (0 if it does not share in it). */
 export function receiptShare(r: ReceiptPosition, d: AccumulatorMove): bigint {
     if (!sharesIn(r, d)) return 0n
-    return accruedAt(r.weight, r.accSnapshot, d.accAfter) - accruedAt(r.weight, r.accSnapshot, d.accBefore)
+    return accruedBetween(r.weight, r.accSnapshot, d.accBefore, d.accAfter)
 }
 
 /** Each sharing receipt's share of one distribution, in the order given. */
@@ -248,35 +215,14 @@ export function totalEarnings(buckets: readonly EarningsBucket[]): Omit<Earnings
 }
 
 // ------------------------------------------------------------------ ratios
-
-/** floor(num * 10000 / den) as a bps integer; 0 when den is 0. */
-export function ratioBps(num: bigint, den: bigint): number {
-    if (den === 0n) return 0
-    if (num < 0n || den < 0n) throw new RangeError('ratioBps of a negative amount')
-    return Number((num * BPS) / den)
-}
-
-/** num / den as a decimal string with `digits` fractional digits, rounded down ("0.123456"); "0" style zeros when den is 0. */
-export function ratioDecimal(num: bigint, den: bigint, digits = 6): string {
-    if (num < 0n || den < 0n) throw new RangeError('ratioDecimal of a negative amount')
-    if (den === 0n) return digits > 0 ? `0.${'0'.repeat(digits)}` : '0'
-    const scaled = (num * 10n ** BigInt(digits)) / den
-    return fixedPoint(scaled, digits)
-}
-
-/** An integer `v` scaled by 10^digits as a decimal string. */
-export function fixedPoint(v: bigint, digits: number): string {
-    if (digits === 0) return v.toString()
-    const s = v.toString().padStart(digits + 1, '0')
-    return `${s.slice(0, -digits)}.${s.slice(-digits)}`
-}
+// Ratios are ./ratio.ts. The attribution API's ratio fields are non-null: a zero denominator (an
+// asset that received nothing) reads as 0 there (bpsOrZero / ratioOrZero).
 
 // ------------------------------------------------------------------ lineage metrics
 
 /** Share of an asset's revenue that came from its descendants: upstream / (direct + upstream). */
 export function descendantRevenueShare(directRevenue: bigint, upstreamRevenue: bigint): {bps: number; decimal: string} {
-    const total = directRevenue + upstreamRevenue
-    return {bps: ratioBps(upstreamRevenue, total), decimal: ratioDecimal(upstreamRevenue, total)}
+    return ratioOrZero(upstreamRevenue, directRevenue + upstreamRevenue)
 }
 
 export interface DepthAmount {
@@ -296,7 +242,7 @@ export function depthDistribution(rows: Iterable<{depth: number; amount: bigint;
         by.set(r.depth, d)
         total += r.amount
     }
-    return [...by.values()].sort((a, b) => a.depth - b.depth).map((d) => ({...d, shareBps: ratioBps(d.amount, total)}))
+    return [...by.values()].sort((a, b) => a.depth - b.depth).map((d) => ({...d, shareBps: bpsOrZero(d.amount, total)}))
 }
 
 export interface LineageEdge {

@@ -18,7 +18,8 @@
  * A null is an empty CSV field and a Parquet null.
  */
 
-import {receiptAccruedSql, shareSql, sharesInSql} from '../domain/attribution-sql'
+import {receiptAccruedSql, receiptClaimableSql} from '../domain/accrual-sql'
+import {shareSql, sharesInSql} from '../domain/attribution-sql'
 
 export type ColumnType = 'uint' | 'id' | 'int32' | 'int64' | 'timestamp' | 'bool' | 'text' | 'address' | 'hex'
 
@@ -104,7 +105,7 @@ const contributions: Dataset = {
             type: 'uint',
             unit: 'wei',
             description: 'accrued - claimed (RevenueVault.receiptClaimable).',
-            sql: `(${receiptAccruedSql('r', 'a')} - r.claimed)::text`,
+            sql: `${receiptClaimableSql('r', 'a')}::text`,
         },
         {name: 'issued_block', type: 'int64', unit: 'block', description: 'Block of ReceiptIssued.', sql: 'r.issued_at_block'},
         {name: 'issued_at', type: 'timestamp', unit: 'UTC', description: 'Block time of ReceiptIssued.', sql: ts('r.issued_at')},

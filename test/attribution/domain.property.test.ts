@@ -1,5 +1,5 @@
 /**
- * Property tests of src/domain/attribution.ts against the independent reference model of SPEC §6
+ * Property tests of src/domain/attribution.ts (and the accrual and ratio helpers it builds on) against the independent reference model of SPEC §6
  * (test/model/vault-model.ts): random lineage graphs (random DAGs, chains deeper than the cap,
  * stacked diamonds), random weights, revocations, payments, claims, late links, contributor share
  * and fee changes, and Ownership-NFT transfers mid-stream. The domain sees only what the indexer
@@ -16,10 +16,6 @@ import {
     INTERVAL_MS,
     MAX_DEPTH,
     paymentAttribution,
-    ratioBps,
-    ratioDecimal,
-    receiptAccrued,
-    receiptClaimable,
     receiptShare,
     residual,
     sharesIn,
@@ -29,8 +25,9 @@ import {
     type Earning,
     type Interval,
     type LineageEdge,
-    type ReceiptPosition,
 } from '../../src/domain/attribution'
+import {receiptAccrued, receiptClaimable, type ReceiptPosition} from '../../src/domain/accrual'
+import {bpsOrZero as ratioBps, decimalOrZero as ratioDecimal} from '../../src/domain/ratio'
 import {attributionForEvent, distributionPathCount, receiptActiveAt, VaultModel, type DistributionEvent, type PaymentRecord} from '../model/vault-model'
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 150)

@@ -7,6 +7,7 @@ import type {EntityManager} from 'typeorm'
 import {AssetKind, PaymentSource, ProposalState, SpendCategory, Support, Track, TreasuryFlowKind} from '../../model'
 import type {Ratio} from '../../domain/ratio'
 import {dayIndexOf, dayStartOf} from '../../domain/treasury'
+import {ArgumentError} from '../errors'
 
 // The entity API (OpenReader) declares these enums under the same names and values; the merged
 // schema keeps one of each.
@@ -20,15 +21,6 @@ registerEnumType(TreasuryFlowKind, {name: 'TreasuryFlowKind', description: 'Kind
 
 /** Longest window, in days, any analytics query accepts (10 years). */
 export const MAX_WINDOW_DAYS = 3660
-
-/** A rejected argument: reported as a GraphQL error with code BAD_USER_INPUT. */
-export class ArgumentError extends Error {
-    readonly extensions = {code: 'BAD_USER_INPUT'}
-    constructor(message: string) {
-        super(message)
-        this.name = 'ArgumentError'
-    }
-}
 
 export function requireInt(name: string, v: number, min: number, max: number): number {
     if (!Number.isInteger(v) || v < min || v > max) throw new ArgumentError(`${name} must be an integer in [${min}, ${max}], got ${v}`)

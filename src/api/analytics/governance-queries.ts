@@ -2,7 +2,8 @@
 import type {EntityManager} from 'typeorm'
 import type {ProposalFigures} from '../../domain/governance-stats'
 import {dayStartOf} from '../../domain/treasury'
-import {ArgumentError, big, bigOrNull, type DayWindow, type Page} from './common'
+import {ArgumentError} from '../errors'
+import {big, bigOrNull, type DayWindow, type Page} from './common'
 
 /** Most proposals one governanceStats call aggregates. */
 export const MAX_STATS_PROPOSALS = 10_000

@@ -4,6 +4,7 @@
  * BAD_USER_INPUT). Values then reach SQL only as bound parameters.
  */
 import {INTERVAL_MS, MAX_DEPTH, type Interval} from '../../domain/attribution'
+import {ArgumentError} from '../errors'
 
 /** Largest page of any list (receipts, contributors, lineage nodes, ...). */
 export const MAX_LIMIT = 1000
@@ -17,15 +18,6 @@ export const MAX_NODES_LIMIT = 100
 export const MAX_SHARES_PER_RESPONSE = 50_000
 /** Most assets a lineage walk visits before it stops (reported as `truncated`). */
 export const MAX_LINEAGE_NODES = 10_000
-
-/** A rejected argument: a GraphQL error with extensions.code = BAD_USER_INPUT. */
-export class ArgumentError extends Error {
-    readonly extensions = {code: 'BAD_USER_INPUT'}
-    constructor(message: string) {
-        super(message)
-        this.name = 'ArgumentError'
-    }
-}
 
 function clip(s: string): string {
     return s.length > 80 ? `${s.slice(0, 80)}...` : s

@@ -5,7 +5,8 @@
  */
 import type {EntityManager} from 'typeorm'
 import type {DistributionRecord, Earning, LineageEdge} from '../../domain/attribution'
-import {idOrderSql, receiptAccruedSql, shareSql, sharesInSql} from '../../domain/attribution-sql'
+import {receiptAccruedSql} from '../../domain/accrual-sql'
+import {idOrderSql, shareSql, sharesInSql} from '../../domain/attribution-sql'
 
 const big = (v: unknown): bigint => (v == null ? 0n : BigInt(v as string))
 /** Bucket start in unix ms of a timestamptz column, for a bucket size in ms ($n). */

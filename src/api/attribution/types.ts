@@ -295,9 +295,9 @@ export class AssetLineage {
     directRevenue!: bigint
     @Field(() => BigInt, {description: 'Root: upstream revenue received from descendants (wei).'})
     upstreamRevenue!: bigint
-    @Field(() => Int, {description: 'Root: upstreamRevenue / (directRevenue + upstreamRevenue) in bps (share of revenue from descendants).'})
+    @Field(() => Int, {description: 'Root: upstreamRevenue / (directRevenue + upstreamRevenue) in bps (share of revenue from descendants); 0 while the root has received nothing.'})
     descendantShareBps!: number
-    @Field(() => String, {description: 'The same ratio as a decimal string with 6 decimals, rounded down.'})
+    @Field(() => String, {description: 'The same ratio as a decimal string with 6 decimals, rounded down ("0.000000" while the root has received nothing).'})
     descendantShare!: string
     @Field(() => [DepthShare], {description: 'Root: royalty depth distribution of what it received.'})
     depthDistribution!: DepthShare[]

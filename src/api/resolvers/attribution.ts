@@ -2,7 +2,8 @@
  * Attribution analytics (SPEC §6): payment attribution trees with per-receipt shares, earnings
  * series of accounts and assets, contributor rankings, lineage walks and the vault's rounding
  * residual. Per-receipt figures are computed at query time from the accumulators the processor
- * keeps (src/domain/attribution.ts; SQL twins in src/db/attribution-sql.ts).
+ * keeps (src/domain/accrual.ts and attribution.ts; SQL twins in src/domain/accrual-sql.ts and
+ * attribution-sql.ts).
  */
 import {Arg, Int, Query, Resolver} from 'type-graphql'
 import type {EntityManager} from 'typeorm'
@@ -12,14 +13,12 @@ import {
     descendantRevenueShare,
     INTERVAL_MS,
     paymentAttribution,
-    ratioBps,
-    ratioDecimal,
     totalEarnings,
     walkLineage,
     type EarningsBucket as EarningsBucketData,
 } from '../../domain/attribution'
+import {bpsOrZero, decimalOrZero} from '../../domain/ratio'
 import {
-    ArgumentError,
     MAX_LINEAGE_NODES,
     MAX_NODES_LIMIT,
     MAX_SHARES_PER_RESPONSE,
@@ -51,6 +50,7 @@ import {
     TopContributor,
     TopContributors,
 } from '../attribution/types'
+import {ArgumentError} from '../errors'
 
 /** Payments with more RevenueDistributed events than this are refused (none fits in a block's gas). */
 const MAX_PAYMENT_EVENTS = 20_000
@@ -119,8 +119,8 @@ export class AttributionResolver {
                 amount: n.amount,
                 owner: n.owner,
                 toOwner: n.toOwner,
-                ownerShareBps: ratioBps(n.toOwner, n.amount),
-                ownerShare: ratioDecimal(n.toOwner, n.amount),
+                ownerShareBps: bpsOrZero(n.toOwner, n.amount),
+                ownerShare: decimalOrZero(n.toOwner, n.amount),
                 toContributors: n.toContributors,
                 toUpstream: n.toUpstream,
                 atDepthCap: n.atDepthCap,

@@ -19,7 +19,8 @@ import {
 } from '../../domain/governance-stats'
 import {ratio} from '../../domain/ratio'
 import {distribution} from '../../domain/voting-power'
-import {AnalyticsPage, AnalyticsRatio, ArgumentError, DayWindowInfo, dayWindow, indexedHeight, page, requireInt} from '../analytics/common'
+import {AnalyticsPage, AnalyticsRatio, DayWindowInfo, dayWindow, indexedHeight, page, requireInt} from '../analytics/common'
+import {ArgumentError} from '../errors'
 import {
     accountVotes,
     councilChanges,

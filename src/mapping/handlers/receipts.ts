@@ -1,3 +1,4 @@
+import {receiptAccrued} from '../../domain/accrual'
 import {Receipt, Revocation} from '../../model'
 import {contributionType} from '../enums'
 import {at} from '../state'
@@ -5,14 +6,6 @@ import {hex, touchAsset} from './assets'
 import type {HandlerTable} from './types'
 
 type K = 'ReceiptIssued' | 'ReceiptRevoked' | 'ReceiptTransfer'
-
-const ACC_SCALE = 10n ** 18n
-
-/** Accrued amount of a receipt at the asset's current accumulator (SPEC §6.3). */
-export function receiptAccrued(r: Pick<Receipt, 'weight' | 'accSnapshot' | 'revoked' | 'frozenAccrued'>, acc: bigint): bigint {
-    if (r.revoked) return r.frozenAccrued ?? 0n
-    return (r.weight * (acc - r.accSnapshot)) / ACC_SCALE
-}
 
 export const receiptHandlers: HandlerTable<K> = {
     ReceiptIssued: {
@@ -58,6 +51,7 @@ export const receiptHandlers: HandlerTable<K> = {
         apply(s, {args, meta}) {
             const r = s.receipts.touch(s.receipts.must(args.receiptId.toString(), 'receipt'))
             const a = touchAsset(s, args.assetId, meta)
+            // Frozen at its value at this moment (SPEC §6.3): accrued up to the accumulator now.
             r.frozenAccrued = receiptAccrued(r, a.accRevenuePerWeight)
             r.accAtRevoke = a.accRevenuePerWeight
             r.revoked = true
