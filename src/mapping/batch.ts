@@ -1,5 +1,5 @@
 import {Store} from '@subsquid/typeorm-store'
-import {In} from 'typeorm'
+import {In, IsNull} from 'typeorm'
 import {DeploymentManifest} from '../config/manifest'
 import {Proposal, ProposalState} from '../model'
 import type {ProcessorContext} from '../processor'
@@ -41,8 +41,8 @@ export async function processBatch(ctx: ProcessorContext<Store>, manifest: Deplo
     }
 
     for (const b of blocks) for (const ev of b.events) (handlers[ev.kind] as Handler<any>).want?.(s, ev)
-    // Proposals whose state may change with the height alone.
-    const open = await ctx.store.find(Proposal, {where: {state: In([ProposalState.PENDING, ProposalState.ACTIVE])}})
+    // Proposals whose state (or snapshot supply) may change with the height alone.
+    const open = await ctx.store.find(Proposal, {where: [{state: In([ProposalState.PENDING, ProposalState.ACTIVE])}, {totalSupplyAtSnapshot: IsNull()}]})
     for (const p of open) s.proposals.want(p.id)
     await s.load(ctx.store)
     const t1 = performance.now()

@@ -14,10 +14,12 @@ import {PROTOCOL_ID, type BatchState} from '../state'
 export function advanceProposals(s: BatchState, block: number, open: Iterable<Proposal>): void {
     const supply = s.protocol.get(PROTOCOL_ID)?.totalSupply ?? 0n
     for (const pr of open) {
-        if (pr.canceled || pr.executed) continue
+        // Captured for every proposal whose snapshot is reached, canceled or not (the chain's
+        // getPastTotalSupply(snapshot) does not care whether the proposal was canceled).
         if (pr.totalSupplyAtSnapshot == null && block >= pr.snapshotBlock) {
             s.proposals.touch(pr).totalSupplyAtSnapshot = supply
         }
+        if (pr.canceled || pr.executed) continue
         const state = proposalState(pr, block, () =>
             proposalOutcome(pr, {
                 track: pr.track,
@@ -36,9 +38,9 @@ export function advanceProposals(s: BatchState, block: number, open: Iterable<Pr
     }
 }
 
-/** The batch's proposals that are still PENDING or ACTIVE. */
+/** The batch's proposals that are still PENDING or ACTIVE, or whose snapshot supply is not known yet. */
 export function* openProposals(s: BatchState): Iterable<Proposal> {
     for (const p of s.proposals.all()) {
-        if (p.state === ProposalState.PENDING || p.state === ProposalState.ACTIVE) yield p
+        if (p.state === ProposalState.PENDING || p.state === ProposalState.ACTIVE || p.totalSupplyAtSnapshot == null) yield p
     }
 }
