@@ -1,6 +1,7 @@
 import {loadProcessorConfig} from './config/env'
 import {processBatch} from './mapping/batch'
 import {EventDecoder} from './mapping/decode'
+import {squidMetrics} from './metrics'
 import {buildProcessor} from './processor'
 import {installRpcRetryPolicy} from './rpc/retry-policy'
 import {ResilientDatabase} from './store/database'
@@ -20,8 +21,10 @@ async function main() {
         reindex: ['1', 'true', 'yes'].includes((process.env.REINDEX ?? '').toLowerCase()),
         checkFinalizedHead: deepReorgCheck({rpcUrl: cfg.rpcUrl, finalityConfirmation: cfg.finalityConfirmation, startBlock: cfg.fromBlock}),
     })
+    const metrics = squidMetrics(processor)
     processor.run(db, async (ctx) => {
-        await processBatch(ctx, cfg.manifest, decoder)
+        const stats = await processBatch(ctx, cfg.manifest, decoder)
+        for (const [kind, n] of Object.entries(stats.skippedByKind)) metrics.skippedLogs.inc({kind}, n)
     })
 }
 

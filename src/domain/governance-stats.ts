@@ -34,7 +34,8 @@ export interface ProposalFigures extends Tally {
     outcome: Outcome | null
     createdAtBlock: number
     createdAt: Date
-    voteEndBlock: number
+    /** uint64 on chain (BigInt column). */
+    voteEndBlock: bigint | number
     executedAtBlock: number | null
     executedAt: Date | null
 }
@@ -143,7 +144,7 @@ export function timeToExecution(p: ProposalFigures): TimeToExecution | null {
     return {
         blocks: p.executedAtBlock - p.createdAtBlock,
         seconds: Math.round((p.executedAt.getTime() - p.createdAt.getTime()) / 1000),
-        blocksAfterVoteEnd: p.executedAtBlock - p.voteEndBlock,
+        blocksAfterVoteEnd: p.executedAtBlock - Number(p.voteEndBlock), // executed: voteEndBlock is a past block, so it fits
     }
 }
 

@@ -42,8 +42,9 @@ export function proposalOutcome(t: Tally, r: OutcomeRules): Outcome {
 }
 
 export interface Timeline {
-    snapshotBlock: number
-    voteEndBlock: number
+    /** uint64 on chain: bigint from the database, number in the models of the tests. */
+    snapshotBlock: number | bigint
+    voteEndBlock: number | bigint
     canceled: boolean
     executed: boolean
 }
@@ -60,10 +61,3 @@ export function proposalState(p: Timeline, n: number, outcome: () => Outcome): S
     return outcome()
 }
 
-/** First block at which the state computed by `proposalState` can change without an event. */
-export function nextStateChangeBlock(p: Timeline, n: number): number | undefined {
-    if (p.canceled || p.executed) return undefined
-    if (n <= p.snapshotBlock) return p.snapshotBlock + 1
-    if (n <= p.voteEndBlock) return p.voteEndBlock + 1
-    return undefined
-}

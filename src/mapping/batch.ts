@@ -4,16 +4,18 @@ import {DeploymentManifest} from '../config/manifest'
 import {Proposal, ProposalState} from '../model'
 import type {ProcessorContext} from '../processor'
 import {EventDecoder, ProtocolEvent} from './decode'
-import {InvalidEventError} from './enums'
 import {handlers} from './handlers'
 import {advanceProposals, openProposals} from './post/proposals'
 import {aggregateTreasuryDays} from './post/treasury-days'
 import type {Handler} from './handlers/types'
 import {BatchState} from './state'
+import {invalidReason} from './validate'
 
 export interface BatchStats {
     events: number
     skipped: number
+    /** Skipped logs by event kind (`unknown` for undecodable ones). */
+    skippedByKind: Record<string, number>
 }
 
 /**
@@ -25,17 +27,21 @@ export async function processBatch(ctx: ProcessorContext<Store>, manifest: Deplo
     const s = new BatchState(manifest)
     const t0 = performance.now()
     const blocks: {height: number; events: ProtocolEvent[]}[] = []
-    let skipped = 0
     for (const block of ctx.blocks) {
         const events: ProtocolEvent[] = []
         for (const log of block.logs) {
+            let ev: ProtocolEvent | undefined
             try {
-                const ev = decoder.decode(log, block.header)
-                if (ev != null) events.push(ev)
+                ev = decoder.decode(log, block.header)
             } catch (e: any) {
-                skipped += 1
-                ctx.log.warn(`skipped undecodable log ${log.id} of ${log.address} (tx ${log.transactionHash}): ${e?.message ?? e}`)
+                s.skip({id: log.id, block: block.header.height, timestamp: new Date(block.header.timestamp), txHash: log.transactionHash, address: log.address}, null, `undecodable: ${e?.message ?? e}`)
+                continue
             }
+            if (ev == null) continue
+            // Validation before any mutation: an event outside the SPEC's ranges never reaches a handler.
+            const invalid = invalidReason(ev)
+            if (invalid != null) s.skip(ev.meta, ev.kind, invalid)
+            else events.push(ev)
         }
         blocks.push({height: block.header.height, events})
     }
@@ -51,23 +57,20 @@ export async function processBatch(ctx: ProcessorContext<Store>, manifest: Deplo
     for (const b of blocks) {
         if (b.events.length > 0) advanceProposals(s, b.height - 1, openProposals(s))
         for (const ev of b.events) {
-            try {
-                ;(handlers[ev.kind] as Handler<any>).apply(s, ev)
-                events += 1
-            } catch (e) {
-                if (!(e instanceof InvalidEventError)) throw e
-                skipped += 1
-                ctx.log.warn(`skipped ${ev.kind} ${ev.meta.id} (tx ${ev.meta.txHash}): ${e.message}`)
-            }
+            ;(handlers[ev.kind] as Handler<any>).apply(s, ev)
+            events += 1
         }
     }
     const last = blocks[blocks.length - 1]
     if (last != null) advanceProposals(s, last.height, openProposals(s))
     aggregateTreasuryDays(s)
-    for (const w of s.warnings) ctx.log.warn(w)
+    for (const row of s.skipped.rows) ctx.log.warn(`skipped ${row.kind ?? 'log'} ${row.id} of ${row.address} (tx ${row.txHash}): ${row.reason}`)
+    const skipped = s.skipped.rows.length
+    const skippedByKind: Record<string, number> = {}
+    for (const row of s.skipped.rows) skippedByKind[row.kind ?? 'unknown'] = (skippedByKind[row.kind ?? 'unknown'] ?? 0) + 1
     const t2 = performance.now()
     await s.flush(ctx.store)
     const t3 = performance.now()
     ctx.log.debug(`batch of ${events} events: decode+load ${(t1 - t0).toFixed(0)} ms, apply ${(t2 - t1).toFixed(0)} ms, write ${(t3 - t2).toFixed(0)} ms`)
-    return {events, skipped: skipped + s.warnings.length}
+    return {events, skipped, skippedByKind}
 }

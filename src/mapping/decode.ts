@@ -18,6 +18,8 @@ export interface Meta {
     timestamp: Date
     txHash: string
     logIndex: number
+    /** Emitting contract (lowercase). */
+    address: string
 }
 
 type Dec<T> = {decode(rec: {topics: string[]; data: string}): T}
@@ -140,6 +142,7 @@ export class EventDecoder {
                 timestamp: new Date(block.timestamp),
                 txHash: log.transactionHash,
                 logIndex: log.logIndex,
+                address: log.address.toLowerCase(),
             },
         } as ProtocolEvent
     }

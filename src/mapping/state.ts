@@ -25,6 +25,7 @@ import {
     ReceiptClaim,
     RevenueDistribution,
     Revocation,
+    SkippedLog,
     RoyaltyDepthDayData,
     TokenApproval,
     TokenTransfer,
@@ -78,13 +79,13 @@ export class BatchState {
     readonly councilChanges = new EventRows(CouncilChange)
     readonly paramChanges = new EventRows(ParamChange)
     readonly revocations = new EventRows(Revocation)
+    /** Protocol logs not applied (malformed, out of the SPEC's ranges, unmatched): kept, never dropped silently. */
+    readonly skipped = new EventRows(SkippedLog)
 
     /** Treasury token transfers of the current transaction, waiting for their treasury event. */
     pendingTreasuryTransfer?: {flow: TreasuryFlow; logIndex: number; txHash: string}
     /** FEE flows by payment id, to fill in the payment's asset and source when it is emitted. */
     readonly feeFlows = new Map<string, TreasuryFlow>()
-    /** Protocol logs that were skipped (malformed or out of the SPEC's ranges). */
-    readonly warnings: string[] = []
 
     readonly treasury: string
     readonly vault: string
@@ -112,6 +113,21 @@ export class BatchState {
         return this.accounts.getOrCreate(id, () => newAccount(id, meta.block))
     }
 
+    /** Records a log that is not applied, with the reason (nothing else of it is written). */
+    skip(where: Pick<Meta, 'id' | 'block' | 'timestamp' | 'txHash' | 'address'>, kind: string | null, reason: string): void {
+        this.skipped.push(
+            new SkippedLog({
+                id: where.id,
+                address: where.address.toLowerCase(),
+                kind,
+                reason: reason.replace(/\u0000/g, '').slice(0, 1000),
+                block: where.block,
+                timestamp: where.timestamp,
+                txHash: where.txHash,
+            }),
+        )
+    }
+
     /** Writes every class once, in foreign-key order. */
     async flush(store: Store): Promise<void> {
         for (const c of this.stateCaches()) await c.flush(store)
@@ -136,6 +152,7 @@ export class BatchState {
             this.councilChanges,
             this.paramChanges,
             this.revocations,
+            this.skipped,
         ] as EventRows<any>[]) {
             await rows.flush(store)
         }

@@ -13,6 +13,8 @@ export class EntityCache<E extends WithId> {
     private rows = new Map<string, E>()
     private wanted = new Set<string>()
     private dirty = new Set<string>()
+    /** Ids looked up in the database (found or not): only these, or rows already here, may be created. */
+    private looked = new Set<string>()
 
     constructor(readonly cls: Ctor<E>) {}
 
@@ -24,6 +26,7 @@ export class EntityCache<E extends WithId> {
     async load(store: Store, chunk = 5000): Promise<void> {
         const ids = [...this.wanted].filter((id) => !this.rows.has(id))
         this.wanted.clear()
+        for (const id of ids) this.looked.add(id)
         for (let i = 0; i < ids.length; i += chunk) {
             const found = await store.find(this.cls as any, {where: {id: In(ids.slice(i, i + chunk))}} as any)
             for (const e of found as E[]) this.rows.set(e.id, e)
@@ -41,10 +44,17 @@ export class EntityCache<E extends WithId> {
         return e
     }
 
-    /** Inserts a new row (or returns the existing one) and marks it for writing. */
+    /**
+     * Returns the row, creating it when the database has none, and marks it for writing. The id
+     * must have been declared with `want` before `load` (or created earlier in the batch): creating
+     * a row that was never looked up would overwrite the stored one, so that is a programming error.
+     */
     getOrCreate(id: string, create: () => E): E {
         let e = this.rows.get(id)
         if (e == null) {
+            if (!this.looked.has(id)) {
+                throw new Error(`${this.cls.name} ${id}: getOrCreate on an id that was never declared with want() before load() (a handler's want is missing it)`)
+            }
             e = create()
             this.rows.set(id, e)
         }

@@ -16,8 +16,8 @@ export interface ProposalRow extends ProposalFigures {
     id: string
     proposer: string
     description: string
-    snapshotBlock: number
-    voteStartBlock: number
+    snapshotBlock: bigint
+    voteStartBlock: bigint
     voterCount: number
     canceledAtBlock: number | null
     disbursed: bigint
@@ -44,9 +44,9 @@ function proposalRow(r: any): ProposalRow {
         voterCount: r.voter_count,
         createdAtBlock: r.created_at_block,
         createdAt: r.created_at,
-        snapshotBlock: r.snapshot_block,
-        voteStartBlock: r.vote_start_block,
-        voteEndBlock: r.vote_end_block,
+        snapshotBlock: big(r.snapshot_block),
+        voteStartBlock: big(r.vote_start_block),
+        voteEndBlock: big(r.vote_end_block),
         canceledAtBlock: r.canceled_at_block,
         executedAtBlock: r.executed_at_block,
         executedAt: r.executed_at,

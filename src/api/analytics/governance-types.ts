@@ -167,14 +167,14 @@ export class ProposalDetail {
     @Field(() => Date, {description: 'Time of creation.'})
     createdAt!: Date
 
-    @Field(() => Int, {description: 'Votes are weighed at this block.'})
-    snapshotBlock!: number
+    @Field(() => BigInt, {description: 'Votes are weighed at this block (uint64 on chain, so BigInt).'})
+    snapshotBlock!: bigint
 
-    @Field(() => Int, {description: 'First block of voting.'})
-    voteStartBlock!: number
+    @Field(() => BigInt, {description: 'First block of voting (uint64 on chain, so BigInt).'})
+    voteStartBlock!: bigint
 
-    @Field(() => Int, {description: 'Last block of voting.'})
-    voteEndBlock!: number
+    @Field(() => BigInt, {description: 'Last block of voting (uint64 on chain, so BigInt).'})
+    voteEndBlock!: bigint
 
     @Field(() => Int, {description: 'DAO quorum at creation (bps of total supply).'})
     quorumBps!: number

@@ -118,7 +118,7 @@ export const licenseHandlers: HandlerTable<K> = {
                     asset: a,
                     caller,
                     license: l,
-                    units: args.units,
+                    units: BigInt(args.units),
                     fee: args.fee,
                     requestHash: hex(args.requestHash),
                     payment: args.paymentId === 0n ? null : new Payment({id: args.paymentId.toString()}),

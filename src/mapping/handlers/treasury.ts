@@ -65,33 +65,46 @@ export const treasuryHandlers: HandlerTable<K> = {
 }
 
 function warn(s: BatchState, meta: Meta, name: string): void {
-    s.warnings.push(`${name} at ${meta.id} (tx ${meta.txHash}) has no matching token transfer; skipped`)
+    s.skip(meta, name, 'no matching SAHARA transfer of the same amount before it in the transaction')
 }
 
-/** Called for a SAHARA transfer touching the treasury: records a plain flow and moves the balance. */
+/**
+ * Called for a SAHARA transfer touching the treasury: records a plain flow and moves the balance.
+ * A transfer from the treasury to itself (only `disburse(to = treasury)` makes one) is recorded as
+ * what it is on chain, an outflow and an inflow of the same amount: the TRANSFER_OUT that the
+ * TreasuryDisbursement event then claims as a DISBURSEMENT, and a TRANSFER_IN back (id
+ * `<log id>-in`), so the proposal's `disbursed`, the day buckets and the balance all reconcile.
+ */
 export function treasuryTransfer(s: BatchState, meta: Meta, from: string, to: string, amount: bigint): void {
     const p = s.proto(meta)
     const incoming = to === s.treasury
-    if (incoming === (from === s.treasury)) return // self-transfer: no movement
+    const self = incoming && from === s.treasury
+    const flow = (id: string, kind: TreasuryFlowKind, counterparty: string, balanceAfter: bigint) =>
+        s.treasuryFlows.push(
+            new TreasuryFlow({
+                id,
+                kind,
+                amount,
+                counterparty,
+                payment: null,
+                asset: null,
+                source: null,
+                proposal: null,
+                category: null,
+                memo: null,
+                memoRaw: null,
+                memoTruncated: null,
+                balanceAfter,
+                ...at(meta),
+            }),
+        )
+    if (self) {
+        const out = flow(meta.id, TreasuryFlowKind.TRANSFER_OUT, to, p.treasuryBalance - amount)
+        flow(`${meta.id}-in`, TreasuryFlowKind.TRANSFER_IN, from, p.treasuryBalance)
+        s.pendingTreasuryTransfer = {flow: out, logIndex: meta.logIndex, txHash: meta.txHash}
+        return
+    }
     p.treasuryBalance += incoming ? amount : -amount
-    const flow = s.treasuryFlows.push(
-        new TreasuryFlow({
-            id: meta.id,
-            kind: incoming ? TreasuryFlowKind.TRANSFER_IN : TreasuryFlowKind.TRANSFER_OUT,
-            amount,
-            counterparty: incoming ? from : to,
-            payment: null,
-            asset: null,
-            source: null,
-            proposal: null,
-            category: null,
-            memo: null,
-            memoRaw: null,
-            memoTruncated: null,
-            balanceAfter: p.treasuryBalance,
-            ...at(meta),
-        }),
-    )
-    s.pendingTreasuryTransfer = {flow, logIndex: meta.logIndex, txHash: meta.txHash}
+    const f = flow(meta.id, incoming ? TreasuryFlowKind.TRANSFER_IN : TreasuryFlowKind.TRANSFER_OUT, incoming ? from : to, p.treasuryBalance)
+    s.pendingTreasuryTransfer = {flow: f, logIndex: meta.logIndex, txHash: meta.txHash}
 }
-

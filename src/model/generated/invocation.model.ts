@@ -1,4 +1,4 @@
-import {Entity as Entity_, Column as Column_, PrimaryColumn as PrimaryColumn_, ManyToOne as ManyToOne_, Index as Index_, IntColumn as IntColumn_, BigIntColumn as BigIntColumn_, BytesColumn as BytesColumn_, DateTimeColumn as DateTimeColumn_, StringColumn as StringColumn_} from "@subsquid/typeorm-store"
+import {Entity as Entity_, Column as Column_, PrimaryColumn as PrimaryColumn_, ManyToOne as ManyToOne_, Index as Index_, BigIntColumn as BigIntColumn_, BytesColumn as BytesColumn_, IntColumn as IntColumn_, DateTimeColumn as DateTimeColumn_, StringColumn as StringColumn_} from "@subsquid/typeorm-store"
 import {Asset} from "./asset.model"
 import {Account} from "./account.model"
 import {License} from "./license.model"
@@ -41,10 +41,10 @@ export class Invocation {
     license!: License
 
     /**
-     * Units of use billed.
+     * Units of use billed (uint32 on chain: up to 4 294 967 295, beyond GraphQL Int, so BigInt).
      */
-    @IntColumn_({nullable: false})
-    units!: number
+    @BigIntColumn_({nullable: false})
+    units!: bigint
 
     /**
      * units * pricePerCall (wei).

@@ -1,4 +1,4 @@
-import {Entity as Entity_, Column as Column_, PrimaryColumn as PrimaryColumn_, Index as Index_, ManyToOne as ManyToOne_, IntColumn as IntColumn_, BytesColumn as BytesColumn_, StringColumn as StringColumn_, BooleanColumn as BooleanColumn_, BigIntColumn as BigIntColumn_, DateTimeColumn as DateTimeColumn_, OneToMany as OneToMany_} from "@subsquid/typeorm-store"
+import {Entity as Entity_, Column as Column_, PrimaryColumn as PrimaryColumn_, Index as Index_, ManyToOne as ManyToOne_, BigIntColumn as BigIntColumn_, BytesColumn as BytesColumn_, StringColumn as StringColumn_, BooleanColumn as BooleanColumn_, IntColumn as IntColumn_, DateTimeColumn as DateTimeColumn_, OneToMany as OneToMany_} from "@subsquid/typeorm-store"
 import {Track} from "./_track"
 import {Account} from "./account.model"
 import {ProposalState} from "./_proposalState"
@@ -35,22 +35,22 @@ export class Proposal {
     proposer!: Account
 
     /**
-     * Votes are weighed at this block (getPastVotes).
+     * Votes are weighed at this block (getPastVotes). (uint64 on chain: a large votingDelay/votingPeriod puts it beyond GraphQL Int, so BigInt.)
      */
-    @IntColumn_({nullable: false})
-    snapshotBlock!: number
+    @BigIntColumn_({nullable: false})
+    snapshotBlock!: bigint
 
     /**
-     * First block where votes are accepted (snapshotBlock + 1).
+     * First block where votes are accepted (snapshotBlock + 1). (uint64 on chain: a large votingDelay/votingPeriod puts it beyond GraphQL Int, so BigInt.)
      */
-    @IntColumn_({nullable: false})
-    voteStartBlock!: number
+    @BigIntColumn_({nullable: false})
+    voteStartBlock!: bigint
 
     /**
-     * Last block where votes are accepted; the outcome is computed after it.
+     * Last block where votes are accepted; the outcome is computed after it. (uint64 on chain: a large votingDelay/votingPeriod puts it beyond GraphQL Int, so BigInt.)
      */
-    @IntColumn_({nullable: false})
-    voteEndBlock!: number
+    @BigIntColumn_({nullable: false})
+    voteEndBlock!: bigint
 
     /**
      * keccak256(abi.encode(targets, values, calldatas)).
