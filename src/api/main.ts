@@ -10,8 +10,10 @@ import {Server} from '@subsquid/graphql-server/lib/server'
 import {freePort} from '../util/ports'
 import {createApiMetrics, createGateway, Route, sendJson} from './gateway'
 import {API_LIMITS} from './limits'
+import {installStableOrder} from './stable-order'
 
 async function main() {
+    installStableOrder()
     const publicPort = Number(process.env.GQL_PORT || 4350)
     if (!Number.isInteger(publicPort) || publicPort < 0 || publicPort > 65535) throw new Error(`GQL_PORT must be a port number, got "${process.env.GQL_PORT}"`)
     const dbUrl = process.env.DB_URL
