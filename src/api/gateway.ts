@@ -1,6 +1,8 @@
 import http from 'http'
 import net from 'net'
 import client from 'prom-client'
+import {parseJsonBody, RateLimiter, readBody, refuseRequest, scrubResponse, sendGraphqlError} from './graphql-guard'
+import {API_LIMITS} from './limits'
 
 export interface Route {
     /** Handles the request and returns true, or returns false to let the next route try. */
@@ -41,8 +43,19 @@ function routeKind(url: string | undefined): string {
  * exports) and forwards everything else, WebSocket upgrades included, to the GraphQL server
  * listening on an internal port. Every request is counted and timed.
  */
-export function createGateway(opts: {upstreamPort: number; routes: Route[]; metrics: ApiMetrics}): http.Server {
-    const server = http.createServer(async (req, res) => {
+export function createGateway(opts: {upstreamPort: number; routes: Route[]; metrics: ApiMetrics; limiter?: RateLimiter; log?: (m: string) => void}): http.Server {
+    const limiter = opts.limiter ?? new RateLimiter()
+    const log = opts.log ?? ((m: string) => console.error(m))
+    const server = http.createServer(
+        {
+            // Slow clients: the whole head within headersTimeout, the whole request within requestTimeout,
+            // checked every second (Node's default check runs every 30 s).
+            headersTimeout: API_LIMITS.headersTimeoutMs,
+            requestTimeout: API_LIMITS.requestTimeoutMs,
+            keepAliveTimeout: API_LIMITS.keepAliveTimeoutMs,
+            connectionsCheckingInterval: 1_000,
+        },
+        async (req, res) => {
         const kind = routeKind(req.url)
         const end = opts.metrics.latency.startTimer({route: kind})
         res.once('finish', () => {
@@ -51,12 +64,54 @@ export function createGateway(opts: {upstreamPort: number; routes: Route[]; metr
         })
         try {
             for (const route of opts.routes) if (await route(req, res)) return
+            const [path, search = ''] = (req.url ?? '/').split('?', 2)
+            if (path === '/' || path === '/graphql/') {
+                res.writeHead(302, {location: `/graphql${search ? `?${search}` : ''}`, 'content-type': 'text/plain'})
+                res.end('The GraphQL API and its playground are at /graphql\n')
+                return
+            }
+            if (path === '/graphql') return await guardedGraphql(req, res, search)
             proxy(req, res, opts.upstreamPort)
         } catch (e: any) {
-            if (!res.headersSent) sendJson(res, 500, {error: 'internal error', detail: String(e?.message ?? e)})
+            log(`gateway error on ${req.method} ${req.url}: ${e?.stack ?? e}`)
+            if (!res.headersSent) sendGraphqlError(res, 500, 'INTERNAL_SERVER_ERROR', 'internal error in the API gateway; it was logged on the server')
             else res.destroy()
         }
-    })
+        },
+    )
+
+    async function guardedGraphql(req: http.IncomingMessage, res: http.ServerResponse, search: string): Promise<void> {
+        const wait = limiter.hit(req.socket.remoteAddress ?? 'unknown')
+        if (wait != null) {
+            return sendGraphqlError(res, 429, 'RATE_LIMITED', `more than ${limiter.limit} requests in ${limiter.windowMs / 1000} s from this address: retry after ${wait} s`, {'retry-after': String(wait)})
+        }
+        if (req.method === 'POST') {
+            const buf = await readBody(req, res, API_LIMITS.maxRequestSizeKb * 1024)
+            if (buf == null) return
+            const parsed = parseJsonBody(buf, res)
+            if (parsed == null) return
+            const refused = refuseRequest(parsed.value)
+            if (refused) return sendGraphqlError(res, 400, refused[0], refused[1])
+            return proxy(req, res, opts.upstreamPort, buf, log)
+        }
+        if (req.method === 'GET') {
+            const params = new URLSearchParams(search)
+            const query = params.get('query')
+            if (query != null) {
+                let variables: unknown
+                try {
+                    variables = params.get('variables') ? JSON.parse(params.get('variables')!) : undefined
+                } catch (e: any) {
+                    return sendGraphqlError(res, 400, 'BAD_REQUEST', `the "variables" parameter is not valid JSON (${e?.message ?? e})`)
+                }
+                const refused = refuseRequest({query, variables, operationName: params.get('operationName') ?? undefined})
+                if (refused) return sendGraphqlError(res, 400, refused[0], refused[1])
+            }
+            return proxy(req, res, opts.upstreamPort, undefined, log)
+        }
+        proxy(req, res, opts.upstreamPort, undefined, log)
+    }
+
     server.on('upgrade', (req, socket, head) => {
         const upstream = net.connect(opts.upstreamPort, '127.0.0.1', () => {
             upstream.write(`${req.method} ${req.url} HTTP/${req.httpVersion}\r\n`)
@@ -71,16 +126,40 @@ export function createGateway(opts: {upstreamPort: number; routes: Route[]; metr
     return server
 }
 
-function proxy(req: http.IncomingMessage, res: http.ServerResponse, port: number) {
-    const up = http.request({host: '127.0.0.1', port, method: req.method, path: req.url, headers: req.headers}, (upRes) => {
-        res.writeHead(upRes.statusCode ?? 502, upRes.headers)
-        upRes.pipe(res)
+function proxy(req: http.IncomingMessage, res: http.ServerResponse, port: number, body?: Buffer, log?: (m: string) => void) {
+    const headers = {...req.headers}
+    if (body) headers['content-length'] = String(body.length)
+    const up = http.request({host: '127.0.0.1', port, method: req.method, path: req.url, headers}, (upRes) => {
+        const json = /json/.test(String(upRes.headers['content-type'] ?? '')) && log != null
+        if (!json) {
+            res.writeHead(upRes.statusCode ?? 502, upRes.headers)
+            upRes.pipe(res)
+            return
+        }
+        // GraphQL JSON: scrub error details before they leave
+        const chunks: Buffer[] = []
+        upRes.on('data', (c) => chunks.push(c))
+        upRes.on('end', () => {
+            let out = Buffer.concat(chunks)
+            try {
+                const parsed = JSON.parse(out.toString('utf8'))
+                if (parsed?.errors) out = Buffer.from(JSON.stringify(scrubResponse(parsed, log)))
+            } catch {
+                // not JSON after all: pass it on unchanged
+            }
+            const h = {...upRes.headers, 'content-length': String(out.length)}
+            delete h['transfer-encoding']
+            res.writeHead(upRes.statusCode ?? 502, h)
+            res.end(out)
+        })
+        upRes.on('error', () => res.destroy())
     })
     up.on('error', (e) => {
-        if (!res.headersSent) sendJson(res, 502, {error: 'GraphQL server unavailable', detail: e.message})
+        if (!res.headersSent) sendGraphqlError(res, 502, 'UPSTREAM_UNAVAILABLE', `the GraphQL server is not answering (${e.message}); retry in a moment`)
         else res.destroy()
     })
-    req.pipe(up)
+    if (body) up.end(body)
+    else req.pipe(up)
 }
 
 export function sendJson(res: http.ServerResponse, status: number, body: unknown) {

@@ -9,4 +9,17 @@ export const API_LIMITS = {
     maxQueryDepth: 10,
     /** Most fields one query may select, fragments expanded (a complexity bound for custom resolvers too). */
     maxQueryFields: 400,
+    /** Largest `limit` / `first` / `offset` a list argument accepts. */
+    maxListLimit: 10_000,
+    /** Most aliased fields one query may use (fragments expanded). */
+    maxQueryAliases: 30,
+    /** Most analytics-resolver calls (aliases included) one request may make. */
+    maxCostlyFields: 5,
+    /** Requests per client IP per rate window (429 with Retry-After beyond); API_RATE_LIMIT overrides (0 = off, e.g. for load benchmarks). */
+    rateLimitPerWindow: 3_000,
+    rateLimitWindowMs: 60_000,
+    /** HTTP server timeouts: whole request head, whole request (body included), idle keep-alive. */
+    headersTimeoutMs: 10_000,
+    requestTimeoutMs: 30_000,
+    keepAliveTimeoutMs: 5_000,
 }

@@ -11,9 +11,15 @@ import {freePort} from '../util/ports'
 import {createApiMetrics, createGateway, Route, sendJson} from './gateway'
 import {API_LIMITS} from './limits'
 import {installStableOrder} from './stable-order'
+import {RateLimiter} from './graphql-guard'
+import {installWebSocketGuard} from './ws-guard'
 
 async function main() {
     installStableOrder()
+    const rateLimit = Number(process.env.API_RATE_LIMIT ?? API_LIMITS.rateLimitPerWindow)
+    if (!Number.isInteger(rateLimit) || rateLimit < 0) throw new Error(`API_RATE_LIMIT must be a whole number of requests per minute per client (0 = off), got "${process.env.API_RATE_LIMIT}"`)
+    const limiter = new RateLimiter(rateLimit === 0 ? Number.MAX_SAFE_INTEGER : rateLimit, API_LIMITS.rateLimitWindowMs)
+    installWebSocketGuard(limiter)
     const publicPort = Number(process.env.GQL_PORT || 4350)
     if (!Number.isInteger(publicPort) || publicPort < 0 || publicPort > 65535) throw new Error(`GQL_PORT must be a port number, got "${process.env.GQL_PORT}"`)
     const dbUrl = process.env.DB_URL
@@ -57,7 +63,7 @@ async function main() {
         },
         ...exportRoutes(pool),
     ]
-    const gateway = createGateway({upstreamPort: internalPort, routes, metrics})
+    const gateway = createGateway({upstreamPort: internalPort, routes, metrics, limiter})
     await new Promise<void>((resolve, reject) => {
         gateway.once('error', reject)
         gateway.listen(publicPort, resolve)

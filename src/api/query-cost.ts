@@ -1,0 +1,164 @@
+/**
+ * The cost of a GraphQL document, measured on the parsed document WITHOUT expanding fragments:
+ * each fragment's expanded size is computed once and reused (memoised), so a query whose fragment
+ * spreads double at each level (2^30 expanded fields) is measured in microseconds, and refused
+ * before any validation or execution. Used by the gateway (HTTP), the WebSocket server
+ * (subscriptions) and the in-server request check alike.
+ */
+import {DocumentNode, FragmentDefinitionNode, Kind, OperationDefinitionNode, parse, SelectionSetNode} from 'graphql'
+import {API_LIMITS} from './limits'
+
+export interface QueryCost {
+    /** Deepest field nesting, fragments expanded. */
+    depth: number
+    /** Fields selected, fragments expanded (capped at 2^53). */
+    fields: number
+    /** Aliased fields, fragments expanded: many aliases of one costly resolver multiply its cost. */
+    aliases: number
+    /** Fields of the analytics resolvers (the costly ones), fragments expanded. */
+    costly: number
+}
+
+const CAP = Number.MAX_SAFE_INTEGER
+const add = (a: number, b: number) => Math.min(CAP, a + b)
+
+export class QueryCostError extends Error {
+    constructor(
+        message: string,
+        readonly code: string,
+    ) {
+        super(message)
+    }
+}
+
+/** Root fields served by the analytics resolvers (each runs aggregate SQL). */
+export const COSTLY_ROOT_FIELDS = new Set([
+    'paymentAttribution',
+    'contributorEarnings',
+    'assetEarnings',
+    'topContributors',
+    'assetLineage',
+    'protocolResidual',
+    'assetResidual',
+    'treasurySummary',
+    'treasurySeries',
+    'governanceStats',
+    'proposalDetail',
+    'votingPowerDistribution',
+    'delegatePowerHistory',
+    'councilHistory',
+])
+
+/** Measures one operation of `doc` (the named one, or the only one). */
+export function queryCost(doc: DocumentNode, operationName?: string | null): QueryCost {
+    const fragments = new Map<string, FragmentDefinitionNode>()
+    const ops: OperationDefinitionNode[] = []
+    for (const d of doc.definitions) {
+        if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d)
+        else if (d.kind === Kind.OPERATION_DEFINITION) ops.push(d)
+    }
+    const op = operationName ? ops.find((o) => o.name?.value === operationName) : ops[0]
+    if (op == null) return {depth: 0, fields: 0, aliases: 0, costly: 0}
+    const memo = new Map<string, QueryCost>()
+    const visiting = new Set<string>()
+
+    const ofSet = (set: SelectionSetNode | undefined, root: boolean): QueryCost => {
+        const c: QueryCost = {depth: 0, fields: 0, aliases: 0, costly: 0}
+        if (set == null) return c
+        for (const sel of set.selections) {
+            let sub: QueryCost
+            if (sel.kind === Kind.FIELD) {
+                if (sel.name.value.startsWith('__') && sel.selectionSet == null) continue
+                const inner = ofSet(sel.selectionSet, false)
+                sub = {
+                    depth: inner.depth + 1,
+                    fields: add(inner.fields, 1),
+                    aliases: add(inner.aliases, sel.alias ? 1 : 0),
+                    costly: add(inner.costly, root && COSTLY_ROOT_FIELDS.has(sel.name.value) ? 1 : 0),
+                }
+            } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+                sub = ofSet(sel.selectionSet, root)
+            } else {
+                sub = ofFragment(sel.name.value, root)
+            }
+            c.depth = Math.max(c.depth, sub.depth)
+            c.fields = add(c.fields, sub.fields)
+            c.aliases = add(c.aliases, sub.aliases)
+            c.costly = add(c.costly, sub.costly)
+        }
+        return c
+    }
+    const ofFragment = (name: string, root: boolean): QueryCost => {
+        const key = `${root ? 'root:' : ''}${name}`
+        const known = memo.get(key)
+        if (known) return known
+        const f = fragments.get(name)
+        if (f == null) throw new QueryCostError(`unknown fragment "${name}"`, 'GRAPHQL_VALIDATION_FAILED')
+        if (visiting.has(key)) throw new QueryCostError(`fragment "${name}" spreads itself (a cycle)`, 'GRAPHQL_VALIDATION_FAILED')
+        visiting.add(key)
+        const c = ofSet(f.selectionSet, root)
+        visiting.delete(key)
+        memo.set(key, c)
+        return c
+    }
+    return ofSet(op.selectionSet, true)
+}
+
+/**
+ * Parses and measures a query; returns undefined when it is within the limits, else a
+ * QueryCostError whose message names the limit and what to change.
+ */
+export function checkQuery(query: unknown, operationName?: unknown, variables?: unknown): QueryCostError | undefined {
+    if (typeof query !== 'string' || query.length === 0) return new QueryCostError('the request has no "query" string', 'BAD_USER_INPUT')
+    let doc: DocumentNode
+    try {
+        doc = parse(query)
+    } catch (e: any) {
+        return new QueryCostError(`the query does not parse: ${e?.message ?? e}`, 'GRAPHQL_PARSE_FAILED')
+    }
+    let c: QueryCost
+    try {
+        c = queryCost(doc, typeof operationName === 'string' ? operationName : undefined)
+    } catch (e) {
+        if (e instanceof QueryCostError) return e
+        throw e
+    }
+    const L = API_LIMITS
+    const bad = checkListArgs(doc, variables)
+    if (bad) return bad
+    if (c.depth > L.maxQueryDepth) return new QueryCostError(`query depth ${c.depth} exceeds the limit of ${L.maxQueryDepth}: split the query or select fewer nested levels`, 'QUERY_TOO_DEEP')
+    if (c.fields > L.maxQueryFields) return new QueryCostError(`query selects ${c.fields} fields (fragments expanded), more than the limit of ${L.maxQueryFields}: split it`, 'QUERY_TOO_LARGE')
+    if (c.aliases > L.maxQueryAliases) return new QueryCostError(`query uses ${c.aliases} aliases, more than the limit of ${L.maxQueryAliases}: split it`, 'QUERY_TOO_MANY_ALIASES')
+    if (c.costly > L.maxCostlyFields) return new QueryCostError(`query calls analytics resolvers ${c.costly} times, more than the limit of ${L.maxCostlyFields} per request: send them in separate requests`, 'QUERY_TOO_COSTLY')
+    return undefined
+}
+
+const LIST_ARGS = new Set(['limit', 'first', 'offset'])
+
+/**
+ * `limit`, `first` and `offset` arguments (literals or variables) within 0..maxListLimit: a
+ * negative one would reach the SQL and come back as an internal error; a huge one would be refused
+ * later for the response size without saying which number to use.
+ */
+function checkListArgs(doc: DocumentNode, variables: unknown): QueryCostError | undefined {
+    const vars = variables != null && typeof variables === 'object' ? (variables as Record<string, unknown>) : {}
+    const max = API_LIMITS.maxListLimit
+    let found: QueryCostError | undefined
+    const visit = (node: any): void => {
+        if (found || node == null || typeof node !== 'object') return
+        if (node.kind === Kind.ARGUMENT && LIST_ARGS.has(node.name.value)) {
+            const v = node.value
+            const n = v.kind === Kind.INT ? Number(v.value) : v.kind === Kind.VARIABLE ? vars[v.name.value] : undefined
+            if (typeof n === 'number' && (!Number.isInteger(n) || n < 0 || n > max)) {
+                found = new QueryCostError(
+                    `${node.name.value} must be an integer from 0 to ${max}, got ${n}${n > max ? ` (a larger list could exceed the response size limit of ${API_LIMITS.maxResponseNodes} nodes; page with offset or a connection)` : ''}`,
+                    'BAD_USER_INPUT',
+                )
+            }
+            return
+        }
+        for (const k of Object.keys(node)) if (k !== 'loc') visit(node[k])
+    }
+    visit(doc)
+    return found
+}
