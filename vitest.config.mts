@@ -2,7 +2,7 @@ import {defineConfig} from 'vitest/config'
 
 export default defineConfig({
     test: {
-        include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+        include: ['test/**/*.test.ts', 'src/**/*.test.ts', 'local/**/*.test.ts', 'devnet/**/*.test.ts', 'simulator/**/*.test.ts'],
         testTimeout: 120_000,
         hookTimeout: 180_000,
         pool: 'forks',

@@ -13,11 +13,12 @@ import {fundSimAccounts} from '../devnet/accounts'
 import {Anvil, startAnvil} from '../devnet/anvil'
 import {deployProtocol, publicClientFor} from '../devnet/deploy'
 import {simulate} from '../simulator'
-import {applyMigrations, PROCESSOR_MAIN, runNode, waitExit} from './child'
+import {applyMigrations, PROCESSOR_MAIN, runNode} from './child'
 import {DEFAULT_DATA_DIR, openDatabase, redact} from './database'
-import {ChildProcess} from 'child_process'
 import {startApi} from './api'
-import {printBanner, waitForIndexedHeight} from './banner'
+import {PROCESSOR_FATAL} from './exit-codes'
+import {supervise} from './supervisor'
+import {printBanner, waitForStart} from './banner'
 
 function intEnv(name: string, def: number): number {
     const raw = process.env[name]
@@ -82,21 +83,32 @@ async function main() {
             void runSimulator(rpcUrl, manifest, devnet.fresh, abort.signal)
         }
 
-        const processor = runNode(PROCESSOR_MAIN, [], {
-            DB_URL: db.url,
-            MANIFEST: manifestFile,
-            RPC_URL: rpcUrl,
-            PROCESSOR_PROMETHEUS_PORT: String(metricsPort),
-        }, {prefix: '[processor] ', quiet: !process.env.VERBOSE})
-        stops.push(() => stopChild(processor))
-        watchChild(processor, 'processor', stopAll)
+        const verbose = !!process.env.VERBOSE
+        const processor = supervise({
+            name: 'the processor',
+            start: () =>
+                runNode(PROCESSOR_MAIN, [], {DB_URL: db.url, MANIFEST: manifestFile, RPC_URL: rpcUrl, PROCESSOR_PROMETHEUS_PORT: String(metricsPort)}, {prefix: '[processor] ', quiet: !verbose}),
+            fatalCodes: PROCESSOR_FATAL,
+            onGiveUp: (reason) => {
+                console.error(reason)
+                void stopAll(1)
+            },
+        })
+        stops.push(() => processor.stop())
 
-        const api = startApi({dbUrl: db.url, port: gqlPort, verbose: !!process.env.VERBOSE})
-        stops.push(() => stopChild(api))
-        watchChild(api, 'GraphQL API', stopAll)
+        const api = supervise({
+            name: 'the GraphQL API',
+            start: () => startApi({dbUrl: db.url, port: gqlPort, verbose, env: {RPC_URL: rpcUrl}}),
+            fatalCodes: new Map([[2, 'it cannot start (see the message above)']]),
+            onGiveUp: (reason) => {
+                console.error(reason)
+                void stopAll(1)
+            },
+        })
+        stops.push(() => api.stop())
 
-        const height = await waitForIndexedHeight(gqlPort)
-        printBanner({gqlPort, metricsPort, rpcUrl, dbUrl: redact(db.url), embedded: db.embedded, height, dataDir})
+        const state = await waitForStart(gqlPort)
+        printBanner({gqlPort, metricsPort, rpcUrl, dbUrl: redact(db.url), embedded: db.embedded, state, dataDir})
     } catch (e: any) {
         console.error(e instanceof Error ? e.message : e)
         await stopAll(1)
@@ -139,20 +151,6 @@ async function runSimulator(rpcUrl: string, manifest: DeploymentManifest, fresh:
     }
 }
 
-function watchChild(child: ChildProcess, name: string, stopAll: (code: number) => Promise<void>) {
-    child.once('exit', (code, signal) => {
-        if (code === 0 || signal === 'SIGTERM' || signal === 'SIGINT') return
-        console.error(`${name} exited unexpectedly (code ${code}${signal ? `, signal ${signal}` : ''}); run with VERBOSE=1 to see its log`)
-        void stopAll(1)
-    })
-}
 
-async function stopChild(child: ChildProcess): Promise<void> {
-    if (child.exitCode != null || child.signalCode != null) return
-    child.kill('SIGTERM')
-    const t = setTimeout(() => child.kill('SIGKILL'), 10_000)
-    await waitExit(child)
-    clearTimeout(t)
-}
 
 main()

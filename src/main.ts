@@ -28,7 +28,10 @@ async function main() {
     })
 }
 
+/** Exit code when the processor cannot start (configuration, manifest, head probe): a restart cannot help. */
+export const EXIT_CANNOT_START = 2
+
 main().catch((e) => {
     console.error(e instanceof Error ? e.message : e)
-    process.exit(1)
+    process.exit(EXIT_CANNOT_START)
 })

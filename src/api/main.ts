@@ -10,6 +10,7 @@ import {Server} from '@subsquid/graphql-server/lib/server'
 import {freePort} from '../util/ports'
 import {createApiMetrics, createGateway, Route, sendJson} from './gateway'
 import {API_LIMITS} from './limits'
+import {readinessProbe} from './readiness'
 import {installStableOrder} from './stable-order'
 import {RateLimiter} from './graphql-guard'
 import {installWebSocketGuard} from './ws-guard'
@@ -43,6 +44,9 @@ async function main() {
     const pool = new pg.Pool({connectionString: dbUrl, max: 4, statement_timeout: API_LIMITS.sqlStatementTimeoutMs})
     pool.on('error', () => {})
     const metrics = createApiMetrics()
+    const maxLag = Number(process.env.READY_MAX_LAG ?? 50)
+    if (!Number.isInteger(maxLag) || maxLag < 0) throw new Error(`READY_MAX_LAG must be a whole number of blocks, got "${process.env.READY_MAX_LAG}"`)
+    const ready = readinessProbe({pool, rpcUrl: process.env.RPC_URL || undefined, maxLag})
     const routes: Route[] = [
         async (req, res) => {
             if (req.url !== '/metrics') return false
@@ -51,14 +55,10 @@ async function main() {
             return true
         },
         async (req, res) => {
-            if (req.url !== '/ready' && req.url !== '/health') return false
-            try {
-                const r = await pool.query('SELECT height FROM squid_processor.status WHERE id = 0')
-                const height = r.rows.length ? Number(r.rows[0].height) : -1
-                sendJson(res, height >= 0 ? 200 : 503, {ready: height >= 0, height})
-            } catch (e: any) {
-                sendJson(res, 503, {ready: false, error: e.message})
-            }
+            const path = (req.url ?? '').split('?')[0]
+            if (path !== '/ready' && path !== '/health') return false
+            const r = await ready()
+            sendJson(res, r.ready ? 200 : 503, r)
             return true
         },
         ...exportRoutes(pool),
