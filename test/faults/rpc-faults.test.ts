@@ -4,7 +4,7 @@ import {openTestDatabase, type TestDatabase} from '../helpers/database'
 import {useDevnet} from '../helpers/devnet'
 import {diffDumps, dumpEntities} from '../helpers/dump'
 import {FAULT_KINDS, faultProxy} from '../helpers/fault-proxy'
-import {indexToHead, startProcessor} from '../helpers/processor'
+import {indexedHeight, indexToHead, startProcessor} from '../helpers/processor'
 
 /**
  * The processor behind a provider that fails 10 % and 30 % of its requests (HTTP 500, 429 with
@@ -25,6 +25,13 @@ describe('RPC faults', () => {
         cleanMs = Date.now() - t
         clean = await dumpEntities(db.query)
     }, 300_000)
+
+    it('--exit-at-head indexes up to the head seen at start, hot blocks included', async () => {
+        const head = Number(await chain.client.getBlockNumber())
+        expect(await indexedHeight(db.query)).toBe(head)
+        const [{height}] = await db.query('SELECT height FROM squid_processor.status WHERE id = 0')
+        expect(Number(height)).toBeLessThan(head) // the last FINALITY_CONFIRMATION blocks are hot, and indexed
+    })
     afterAll(async () => {
         await db?.close()
     })
