@@ -2,6 +2,7 @@ import {ChildProcess, spawn} from 'child_process'
 import fs from 'fs'
 import path from 'path'
 import {freePort, isPortInUse} from '../src/util/ports'
+import {RpcClient, RpcError} from './client'
 
 
 export interface AnvilOptions {
@@ -102,15 +103,12 @@ export async function startAnvil(opts: AnvilOptions = {}): Promise<Anvil> {
     }
 }
 
+/** One probe, no retries (the caller polls), bounded so that a node that accepts but never answers cannot stall it. */
 async function rpcAlive(url: string): Promise<boolean> {
     try {
-        const res = await fetch(url, {
-            method: 'POST',
-            headers: {'content-type': 'application/json'},
-            body: JSON.stringify({jsonrpc: '2.0', id: 1, method: 'eth_chainId', params: []}),
-        })
-        return res.ok
-    } catch {
-        return false
+        await new RpcClient(url, {retryCount: 0, timeout: 2_000}).call('eth_chainId')
+        return true
+    } catch (e) {
+        return e instanceof RpcError // an answer, even an error, means it is up
     }
 }

@@ -1,6 +1,7 @@
-import {createPublicClient, encodeDeployData, getContractAddress, http, type Address, type Hex, type PublicClient} from 'viem'
+import {encodeDeployData, getContractAddress, type Address, type Hex, type PublicClient} from 'viem'
 import {DeploymentManifest} from '../src/config/manifest'
 import {rpc, toQuantity} from './chain'
+import {publicClientFor} from './client'
 import {CONTRACT_NAMES, ContractName, loadArtifacts} from './compile'
 
 /** anvil's first three default accounts: deployer (0) and the initial Foundation council (1-3). */
@@ -20,9 +21,8 @@ export interface DeployOptions {
     council?: Address[]
 }
 
-export function publicClientFor(rpcUrl: string): PublicClient {
-    return createPublicClient({cacheTime: 0, pollingInterval: 100, transport: http(rpcUrl, {batch: false, retryCount: 2})}) as PublicClient
-}
+/** Moved to devnet/client.ts (the tooling's shared JSON-RPC client); re-exported for existing imports. */
+export {publicClientFor}
 
 /**
  * Deploys the eight contracts from the devnet deployer. Contracts reference each other through

@@ -1,7 +1,8 @@
 import {DeploymentManifest, readManifest, writeManifest} from '../src/config/manifest'
 import {fundSimAccounts} from './accounts'
 import {Anvil, startAnvil} from './anvil'
-import {deployProtocol, publicClientFor} from './deploy'
+import {publicClientFor} from './client'
+import {deployProtocol} from './deploy'
 
 export interface DevnetOptions {
     port?: number

@@ -1,12 +1,13 @@
 /**
  * Counts the protocol's events over a block range with `eth_getLogs` (paged by block range, the page
- * adapting to the log density; raw JSON-RPC, so no 10 MiB response limit), named
+ * adapting to the log density; the simulator's client takes responses up to 256 MiB, not viem's
+ * default 10 MiB, and a refused page is retried smaller), named
  * `Contract.Event` from the ABIs in contracts/build/artifacts.json.
  */
-import {toEventSelector, type Hex} from 'viem'
+import {ResponseBodyTooLargeError, TimeoutError, toEventSelector, type Hex} from 'viem'
 import {MANIFEST_CONTRACTS, type DeploymentManifest} from '../src/config/manifest'
 import {protocolAbis} from './contracts'
-import {hexToNumber, quantity, Rpc} from './rpc'
+import {hexToNumber, quantity, Rpc, RpcTransportError} from './rpc'
 
 export interface EventLog {
     address: string
@@ -68,8 +69,10 @@ export async function forEachLogPage(
         try {
             logs = await rpc.call<EventLog[]>('eth_getLogs', [{address: addresses, fromBlock: quantity(from), toBlock: quantity(to)}])
         } catch (e) {
-            // Too many logs for one response (string or body limits): retry with a smaller page.
-            if (span === 1) throw e
+            // Too many logs for one response (a node's limit, the body cap, a timeout): retry with a
+            // smaller page. No answer at all (node down) is not about the page: give up at once.
+            const aboutSize = !(e instanceof RpcTransportError) || e.cause instanceof ResponseBodyTooLargeError || e.cause instanceof TimeoutError
+            if (span === 1 || !aboutSize) throw e
             span = Math.max(1, Math.floor(span / 4))
             continue
         }

@@ -7,7 +7,7 @@
 import type {PublicClient} from 'viem'
 import type {DeploymentManifest} from '../src/config/manifest'
 import {fundSimAccounts} from '../devnet/accounts'
-import {publicClientFor} from '../devnet/deploy'
+import {publicClientFor} from '../devnet/client'
 import {Actors} from './actors'
 import {BlockBatch} from './batch'
 import {Contracts} from './contracts'

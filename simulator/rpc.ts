@@ -1,79 +1,19 @@
 /**
- * Minimal JSON-RPC over HTTP with batch requests (one POST for many calls) and no response-size
- * limit (viem refuses > 10 MiB), used by the simulator's hot path.
+ * The simulator's JSON-RPC client: the tooling's shared client (devnet/client.ts: viem's HTTP
+ * JSON-RPC client, batch bodies, timeout, retries with backoff, errors naming method and URL) with
+ * a larger response cap than viem's 10 MiB, for `eth_getLogs` pages (simulator/counts.ts adapts
+ * its page to the log density and shrinks it when a response is refused).
  */
-export class RpcError extends Error {
-    constructor(
-        readonly method: string,
-        readonly code: number,
-        message: string,
-        readonly data?: unknown,
-    ) {
-        super(`${method}: ${message} (code ${code})`)
-    }
-}
+import {RpcClient, type RpcOptions} from '../devnet/client'
 
-export interface RpcCall {
-    method: string
-    params: unknown[]
-}
+export {RpcError, RpcTransportError, type RpcCall, type RpcOptions} from '../devnet/client'
 
-export class Rpc {
-    private id = 0
+/** Response cap for the simulator (a 50 000-log page is ~40 MB; V8's longest string is ~512 MiB). */
+export const SIM_MAX_RESPONSE_BYTES = 256 * 1024 * 1024
 
-    constructor(readonly url: string) {}
-
-    async call<T = any>(method: string, params: unknown[] = []): Promise<T> {
-        const res = await this.post({jsonrpc: '2.0', id: ++this.id, method, params})
-        if (res.error) throw new RpcError(method, res.error.code, res.error.message, res.error.data)
-        return res.result as T
-    }
-
-    /** Sends the calls in one batch; results in order. Errors are returned, not thrown, if `settle`. */
-    async batch<T = any>(calls: RpcCall[], opts: {settle?: boolean; chunk?: number} = {}): Promise<(T | RpcError)[]> {
-        const out: (T | RpcError)[] = []
-        const chunk = opts.chunk ?? 2000
-        for (let start = 0; start < calls.length; start += chunk) {
-            const part = calls.slice(start, start + chunk)
-            const base = this.id
-            this.id += part.length
-            const body = part.map((c, i) => ({jsonrpc: '2.0', id: base + i + 1, method: c.method, params: c.params}))
-            const res = (await this.post(body)) as any[]
-            if (!Array.isArray(res)) throw new Error(`batch of ${part.length} calls: unexpected response ${JSON.stringify(res).slice(0, 300)}`)
-            const byId = new Map<number, any>(res.map((r) => [r.id, r]))
-            part.forEach((c, i) => {
-                const r = byId.get(base + i + 1)
-                if (r == null) out.push(new RpcError(c.method, -1, 'missing from batch response'))
-                else if (r.error) out.push(new RpcError(c.method, r.error.code, r.error.message, r.error.data))
-                else out.push(r.result as T)
-            })
-        }
-        if (!opts.settle) {
-            const err = out.find((r) => r instanceof RpcError)
-            if (err) throw err
-        }
-        return out
-    }
-
-    private async post(body: unknown): Promise<any> {
-        let lastErr: unknown
-        for (let attempt = 0; attempt < 3; attempt++) {
-            try {
-                const res = await fetch(this.url, {
-                    method: 'POST',
-                    headers: {'content-type': 'application/json'},
-                    body: JSON.stringify(body),
-                })
-                if (!res.ok) throw new Error(`HTTP ${res.status} from ${this.url}: ${(await res.text()).slice(0, 300)}`)
-                return await res.json()
-            } catch (e) {
-                lastErr = e
-                // Only connection-level failures are retried; a JSON-RPC error is an answer.
-                if (!(e instanceof TypeError)) break
-                await new Promise((r) => setTimeout(r, 200 * (attempt + 1)))
-            }
-        }
-        throw lastErr instanceof Error ? new Error(`RPC ${this.url}: ${lastErr.message}`) : lastErr
+export class Rpc extends RpcClient {
+    constructor(url: string, opts: RpcOptions = {}) {
+        super(url, {...opts, maxResponseBodySize: opts.maxResponseBodySize ?? SIM_MAX_RESPONSE_BYTES})
     }
 }
 

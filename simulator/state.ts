@@ -12,12 +12,16 @@ import {Readable, Transform} from 'stream'
 import zlib from 'zlib'
 
 export async function dumpState(rpcUrl: string, file: string, opts: {keepTraces?: boolean} = {}): Promise<number> {
+    // Raw fetch, not the shared client (devnet/client.ts): the response is streamed, it can exceed
+    // what one string holds.
     const res = await fetch(rpcUrl, {
         method: 'POST',
         headers: {'content-type': 'application/json'},
         body: JSON.stringify({jsonrpc: '2.0', id: 1, method: 'anvil_dumpState', params: []}),
+    }).catch((e) => {
+        throw new Error(`anvil_dumpState to ${rpcUrl} failed: ${e?.cause?.message ?? e?.message ?? e}`, {cause: e})
     })
-    if (!res.ok || !res.body) throw new Error(`anvil_dumpState: HTTP ${res.status}`)
+    if (!res.ok || !res.body) throw new Error(`anvil_dumpState to ${rpcUrl} failed: HTTP ${res.status}`)
     let state: 'prefix' | 'hex' | 'done' = 'prefix'
     let head = ''
     let odd = ''
