@@ -4,6 +4,10 @@
  * login and switches to it (`-c role=sahara_api_readonly`), so it cannot write even if a resolver
  * had a bug. Skipped, with a notice, when the migrating user may not create roles (managed
  * databases): create the role by hand there, or run the API with a read-only login.
+ *
+ * down() takes back what up() granted in this database. It keeps the role itself, its membership
+ * and the squid_processor schema: a role belongs to the whole server (other databases there may use
+ * it) and squid_processor holds the processor's state.
  */
 module.exports = class ReadOnlyRole1795604400000 {
     name = 'ReadOnlyRole1795604400000'
@@ -38,6 +42,7 @@ module.exports = class ReadOnlyRole1795604400000 {
                     ALTER DEFAULT PRIVILEGES IN SCHEMA public, squid_processor REVOKE SELECT ON TABLES FROM sahara_api_readonly;
                     REVOKE SELECT ON ALL TABLES IN SCHEMA public, squid_processor FROM sahara_api_readonly;
                     REVOKE USAGE ON SCHEMA public, squid_processor FROM sahara_api_readonly;
+                    EXECUTE format('REVOKE CONNECT ON DATABASE %I FROM sahara_api_readonly', current_database());
                 END IF;
             END
             $$;
