@@ -10,6 +10,7 @@
  *                   after a reorg deeper than FINALITY_CONFIRMATION); only for the first start
  */
 import {parseArgs} from 'util'
+import {loadProcessRunnerConfig} from '../src/config/local'
 import {applyMigrations, PROCESSOR_MAIN, runNode} from './child'
 import {openDatabase, redact} from './database'
 import {PROCESSOR_FATAL} from './exit-codes'
@@ -19,7 +20,8 @@ async function main() {
     const {values} = parseArgs({
         options: {'exit-at-head': {type: 'boolean', default: false}, reindex: {type: 'boolean', default: false}},
     })
-    const db = await openDatabase(process.env, console.log)
+    const cfg = loadProcessRunnerConfig(process.env)
+    const db = await openDatabase(cfg.database, console.log)
     let code = 1
     try {
         await applyMigrations(db.url)

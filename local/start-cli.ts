@@ -14,28 +14,16 @@ import {Anvil, startAnvil} from '../devnet/anvil'
 import {deployProtocol, publicClientFor} from '../devnet/deploy'
 import {simulate} from '../simulator'
 import {applyMigrations, PROCESSOR_MAIN, runNode} from './child'
-import {DEFAULT_DATA_DIR, openDatabase, redact} from './database'
+import {loadLocalConfig} from '../src/config/local'
+import {openDatabase, redact} from './database'
 import {startApi} from './api'
 import {PROCESSOR_FATAL} from './exit-codes'
 import {supervise} from './supervisor'
 import {printBanner, waitForStart} from './banner'
 
-function intEnv(name: string, def: number): number {
-    const raw = process.env[name]
-    if (raw == null || raw === '') return def
-    const n = Number(raw)
-    if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${name} must be a port number (0-65535), got "${raw}"`)
-    return n
-}
-
 async function main() {
-    const dataDir = path.resolve(process.env.DATA_DIR || DEFAULT_DATA_DIR)
-    const gqlPort = intEnv('GQL_PORT', 4350)
-    const devnetPort = intEnv('DEVNET_PORT', 8545)
-    const metricsPort = intEnv('PROCESSOR_PROMETHEUS_PORT', 3000)
-    if (process.env.RPC_URL && !process.env.MANIFEST) {
-        throw new Error('RPC_URL is set but MANIFEST is not: point MANIFEST at the deployment manifest of that chain (see README, "Index a real deployment")')
-    }
+    const cfg = loadLocalConfig(process.env)
+    const {dataDir, gqlPort, devnetPort, metricsPort, verbose} = cfg
     fs.mkdirSync(dataDir, {recursive: true})
 
     const stops: (() => Promise<unknown>)[] = []
@@ -60,30 +48,29 @@ async function main() {
     })
 
     try {
-        const db = await openDatabase(process.env, (m) => console.log(m))
+        const db = await openDatabase(cfg.database, (m) => console.log(m))
         stops.push(() => db.stop())
         await applyMigrations(db.url)
 
         let manifest: DeploymentManifest
         let manifestFile: string
         let rpcUrl: string
-        if (process.env.RPC_URL) {
-            manifestFile = path.resolve(process.env.MANIFEST!)
+        if (cfg.chain.kind === 'external') {
+            manifestFile = cfg.chain.manifestFile
             manifest = readManifest(manifestFile)
-            rpcUrl = process.env.RPC_URL
+            rpcUrl = cfg.chain.rpcUrl
             console.log(`indexing ${rpcUrl} (chain ${manifest.chainId}) from block ${manifest.startBlock}`)
         } else {
-            const devnet = await startLocalDevnet(path.join(dataDir, 'devnet'), devnetPort)
+            const devnet = await startLocalDevnet(cfg.chain.dir, devnetPort)
             stops.push(() => devnet.anvil.stop())
             manifest = devnet.manifest
             manifestFile = devnet.manifestFile
             rpcUrl = devnet.anvil.rpcUrl
             const abort = new AbortController()
             stops.push(async () => abort.abort())
-            void runSimulator(rpcUrl, manifest, devnet.fresh, abort.signal)
+            void runSimulator(rpcUrl, manifest, cfg.simSeed, devnet.fresh, abort.signal)
         }
 
-        const verbose = !!process.env.VERBOSE
         const processor = supervise({
             name: 'the processor',
             start: () =>
@@ -142,15 +129,16 @@ async function startLocalDevnet(dir: string, port: number): Promise<{anvil: Anvi
     }
 }
 
-async function runSimulator(rpcUrl: string, manifest: DeploymentManifest, fresh: boolean, signal: AbortSignal) {
+async function runSimulator(rpcUrl: string, manifest: DeploymentManifest, seed: number, fresh: boolean, signal: AbortSignal) {
     try {
-        const seed = Number(process.env.SIM_SEED ?? 1)
         await simulate({rpcUrl, manifest, seed, scale: fresh ? 'small' : {events: 0, rounds: 0, assets: 0}, follow: true, signal, log: () => {}})
     } catch (e: any) {
         if (!signal.aborted) console.error(`simulator stopped: ${e?.message ?? e}`)
     }
 }
 
-
-
-main()
+main().catch((e) => {
+    // configuration problems: one line each, no stack
+    console.error(e instanceof Error ? e.message : e)
+    process.exit(1)
+})

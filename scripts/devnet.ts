@@ -1,26 +1,29 @@
 /**
  * npm run devnet [-- --port 8545] [--manifest FILE] [--load-state FILE] [--no-fund]
+ * (defaults: DEVNET_PORT, MANIFEST, else <DATA_DIR>/devnet/deployment.json: the manifest npm start uses)
  * Starts anvil, deploys and wires the protocol, funds and delegates the simulated accounts,
  * writes the deployment manifest and keeps running until Ctrl-C.
  */
 import path from 'path'
 import {parseArgs} from 'util'
 import {startDevnet} from '../devnet/devnet'
+import {loadDevnetConfig} from '../src/config/local'
+import {parsePort} from '../src/config/schema'
 
 async function main() {
+    const cfg = loadDevnetConfig(process.env)
     const {values} = parseArgs({
         options: {
-            port: {type: 'string', default: process.env.DEVNET_PORT ?? '8545'},
-            manifest: {type: 'string', default: process.env.MANIFEST ?? '.data/deployment.json'},
+            port: {type: 'string'},
+            manifest: {type: 'string'},
             'load-state': {type: 'string'},
             'no-fund': {type: 'boolean', default: false},
         },
     })
-    const port = Number(values.port)
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0-65535, got ${values.port}`)
+    const port = parsePort('--port', values.port, cfg.port)
     const devnet = await startDevnet({
         port,
-        manifestFile: path.resolve(values.manifest!),
+        manifestFile: values.manifest ? path.resolve(values.manifest) : cfg.manifestFile,
         loadState: values['load-state'],
         fund: !values['no-fund'],
         log: console.log,

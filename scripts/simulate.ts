@@ -6,12 +6,14 @@
  * Without --rpc: starts its own devnet (anvil on a free port or --port; from --load-state if
  * given), simulates, optionally saves the state (+ manifest beside it) and stops the devnet.
  * With --rpc: drives a running devnet (e.g. `npm run devnet`) described by --manifest
- * (default .data/deployment.json). --follow keeps producing live activity until Ctrl-C.
+ * (default MANIFEST, else <DATA_DIR>/devnet/deployment.json, which npm run devnet writes). --follow keeps producing live activity until Ctrl-C.
  */
 import fs from 'fs'
 import path from 'path'
 import {parseArgs} from 'util'
 import {readManifest, writeManifest, type DeploymentManifest} from '../src/config/manifest'
+import {defaultManifestFile} from '../src/config/local'
+import {parsePort} from '../src/config/schema'
 import {startDevnet, stateManifestFile, type Devnet} from '../devnet/devnet'
 import {resolveScale, simulate, type ScaleConfig, type ScaleName} from '../simulator'
 import {SPEC_EVENTS} from '../simulator/counts'
@@ -37,8 +39,7 @@ async function main() {
     if (!Number.isSafeInteger(seed) || seed < 0) throw new Error(`--seed must be a non-negative integer, got ${values.seed}`)
     const scaleArg = values.scale ?? (values['load-state'] ? 'none' : 'small')
     const scale: ScaleConfig = scaleArg === 'none' ? {events: 0, rounds: 0, assets: 0} : resolveScale(scaleArg as ScaleName)
-    const port = Number(values.port)
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0-65535, got ${values.port}`)
+    const port = parsePort('--port', values.port)
     const blockTime = Number(values['block-time'])
     if (!(blockTime >= 1)) throw new Error(`--block-time must be >= 1 second, got ${values['block-time']}`)
 
@@ -48,7 +49,7 @@ async function main() {
     let rpcUrl: string
     if (values.rpc) {
         if (values['load-state']) throw new Error('--load-state starts a devnet: it cannot be combined with --rpc')
-        manifest = {...readManifest(path.resolve(values.manifest ?? '.data/deployment.json')), rpcUrl: values.rpc}
+        manifest = {...readManifest(values.manifest ? path.resolve(values.manifest) : defaultManifestFile(process.env)), rpcUrl: values.rpc}
         rpcUrl = values.rpc
     } else {
         const t = Date.now()

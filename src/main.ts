@@ -18,7 +18,7 @@ async function main() {
         supportHotBlocks: true,
         stateSchema: 'squid_processor',
         onCommitted,
-        reindex: ['1', 'true', 'yes'].includes((process.env.REINDEX ?? '').toLowerCase()),
+        reindex: cfg.reindex,
         checkFinalizedHead: deepReorgCheck({rpcUrl: cfg.rpcUrl, finalityConfirmation: cfg.finalityConfirmation, startBlock: cfg.fromBlock}),
     })
     const metrics = squidMetrics(processor)

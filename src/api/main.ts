@@ -7,6 +7,7 @@ import 'reflect-metadata'
 import path from 'path'
 import pg from 'pg'
 import {Server} from '@subsquid/graphql-server/lib/server'
+import {loadApiConfig} from '../config/api'
 import {freePort} from '../util/ports'
 import {createApiMetrics, createGateway, Route, sendJson} from './gateway'
 import {API_LIMITS} from './limits'
@@ -17,18 +18,16 @@ import {installWebSocketGuard} from './ws-guard'
 
 async function main() {
     installStableOrder()
-    const rateLimit = Number(process.env.API_RATE_LIMIT ?? API_LIMITS.rateLimitPerWindow)
-    if (!Number.isInteger(rateLimit) || rateLimit < 0) throw new Error(`API_RATE_LIMIT must be a whole number of requests per minute per client (0 = off), got "${process.env.API_RATE_LIMIT}"`)
+    const cfg = loadApiConfig(process.env)
+    const rateLimit = cfg.rateLimit
     const limiter = new RateLimiter(rateLimit === 0 ? Number.MAX_SAFE_INTEGER : rateLimit, API_LIMITS.rateLimitWindowMs)
     installWebSocketGuard(limiter)
-    const publicPort = Number(process.env.GQL_PORT || 4350)
-    if (!Number.isInteger(publicPort) || publicPort < 0 || publicPort > 65535) throw new Error(`GQL_PORT must be a port number, got "${process.env.GQL_PORT}"`)
-    const dbUrl = process.env.DB_URL
-    if (!dbUrl) throw new Error('DB_URL is not set (npm start and the test helpers set it)')
-    await useReadOnlyRole(dbUrl)
+    const publicPort = cfg.port
+    const dbUrl = cfg.dbUrl
+    await useReadOnlyRole(dbUrl, cfg.readOnlyRole)
     const internalPort = await freePort()
     process.env.GQL_PORT = String(internalPort)
-    const redis = process.env.REDIS_URL
+    const redis = cfg.redisUrl
     const gql = new Server({
         dir: path.resolve(__dirname, '../..'),
         maxRequestSizeBytes: API_LIMITS.maxRequestSizeKb * 1024,
@@ -44,9 +43,7 @@ async function main() {
     const pool = new pg.Pool({connectionString: dbUrl, max: 4, statement_timeout: API_LIMITS.sqlStatementTimeoutMs})
     pool.on('error', () => {})
     const metrics = createApiMetrics()
-    const maxLag = Number(process.env.READY_MAX_LAG ?? 50)
-    if (!Number.isInteger(maxLag) || maxLag < 0) throw new Error(`READY_MAX_LAG must be a whole number of blocks, got "${process.env.READY_MAX_LAG}"`)
-    const ready = readinessProbe({pool, rpcUrl: process.env.RPC_URL || undefined, maxLag})
+    const ready = readinessProbe({pool, rpcUrl: cfg.rpcUrl, maxLag: cfg.readyMaxLag})
     const routes: Route[] = [
         async (req, res) => {
             if (req.url !== '/metrics') return false
@@ -85,8 +82,8 @@ export const READ_ONLY_ROLE = 'sahara_api_readonly'
  * Makes every connection of this process (the GraphQL server's included: node-pg reads
  * PGOPTIONS) switch to the read-only role created by the migrations, when the login may.
  */
-async function useReadOnlyRole(dbUrl: string): Promise<void> {
-    if (process.env.API_READ_ONLY_ROLE === 'off') return
+async function useReadOnlyRole(dbUrl: string, enabled: boolean): Promise<void> {
+    if (!enabled) return
     const c = new pg.Client({connectionString: dbUrl})
     await c.connect()
     try {
@@ -116,7 +113,8 @@ function exportRoutes(pool: pg.Pool): Route[] {
     return [(req, res) => mod!.handleExport(req, res, pool)]
 }
 
+// A failure before the API listens (configuration, database login) is one a restart cannot help: exit 2.
 main().catch((e) => {
     console.error(e instanceof Error ? e.message : e)
-    process.exit(1)
+    process.exit(2)
 })

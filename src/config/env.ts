@@ -1,9 +1,14 @@
-import path from 'path'
 import {DeploymentManifest, readManifest} from './manifest'
+import {DATABASE_VARS} from './database'
+import {ConfigError, manifestFileOf, readEnv} from './schema'
+
+export {DEFAULT_FINALITY_CONFIRMATION, DEFAULT_MANIFEST} from './schema'
 
 /** Validated processor configuration (from the environment and the deployment manifest). */
 export interface ProcessorConfig {
     manifest: DeploymentManifest
+    /** Absolute path of the manifest file read. */
+    manifestFile: string
     /** http(s):// or ws(s):// JSON-RPC endpoint; defaults to the manifest's rpcUrl. */
     rpcUrl: string
     /** Blocks after which the processor treats a block as final (reorgs deeper than this are fatal). */
@@ -12,41 +17,45 @@ export interface ProcessorConfig {
     fromBlock: number
     /** Exit once the head that was current at start has been indexed. */
     exitAtHead: boolean
+    /** Drop every indexed row and index again from the start block (REINDEX). */
+    reindex: boolean
     /** Max RPC requests per second (undefined = unlimited). */
     rpcRateLimit?: number
     /** Prometheus metrics port of the processor. */
     prometheusPort?: number
 }
 
-export const DEFAULT_MANIFEST = '.data/deployment.json'
-export const DEFAULT_FINALITY_CONFIRMATION = 15
-
-function intVar(env: NodeJS.ProcessEnv, name: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
-    const raw = env[name]
-    if (raw == null || raw === '') return undefined
-    const n = Number(raw)
-    if (!Number.isInteger(n) || n < min || n > max) {
-        throw new Error(`${name} must be an integer in [${min}, ${max}], got "${raw}"`)
-    }
-    return n
-}
+/** The variables the processor reads (Subsquid's typeorm-store reads the database ones itself; they are validated here). */
+export const PROCESSOR_VARS = [
+    'MANIFEST',
+    'DATA_DIR',
+    'RPC_URL',
+    'FINALITY_CONFIRMATION',
+    'START_BLOCK',
+    'EXIT_AT_HEAD',
+    'REINDEX',
+    'RPC_RATE_LIMIT',
+    'PROCESSOR_PROMETHEUS_PORT',
+    ...DATABASE_VARS,
+] as const
 
 export function loadProcessorConfig(env: NodeJS.ProcessEnv = process.env): ProcessorConfig {
-    const manifestFile = path.resolve(env.MANIFEST || DEFAULT_MANIFEST)
+    const e = readEnv(env, PROCESSOR_VARS)
+    const manifestFile = manifestFileOf(e)
     const manifest = readManifest(manifestFile)
-    const rpcUrl = env.RPC_URL || manifest.rpcUrl
-    if (!/^(https?|wss?):\/\//.test(rpcUrl)) {
-        throw new Error(`RPC_URL must start with http://, https://, ws:// or wss://, got "${rpcUrl}"`)
+    const rpcUrl = e.RPC_URL ?? manifest.rpcUrl
+    if (!/^(https?|wss?):\/\/./.test(rpcUrl)) {
+        throw new ConfigError([`RPC_URL is not set and the manifest's rpcUrl is not an http://, https://, ws:// or wss:// URL (${JSON.stringify(rpcUrl)} in ${manifestFile}): set RPC_URL or fix the manifest`])
     }
-    const finalityConfirmation = intVar(env, 'FINALITY_CONFIRMATION', 1, 10_000) ?? DEFAULT_FINALITY_CONFIRMATION
-    const fromBlock = intVar(env, 'START_BLOCK', 0) ?? manifest.startBlock
     return {
         manifest,
+        manifestFile,
         rpcUrl,
-        finalityConfirmation,
-        fromBlock,
-        exitAtHead: ['1', 'true', 'yes'].includes((env.EXIT_AT_HEAD ?? '').toLowerCase()),
-        rpcRateLimit: intVar(env, 'RPC_RATE_LIMIT', 1),
-        prometheusPort: intVar(env, 'PROCESSOR_PROMETHEUS_PORT', 0, 65535),
+        finalityConfirmation: e.FINALITY_CONFIRMATION,
+        fromBlock: e.START_BLOCK ?? manifest.startBlock,
+        exitAtHead: e.EXIT_AT_HEAD,
+        reindex: e.REINDEX,
+        rpcRateLimit: e.RPC_RATE_LIMIT,
+        prometheusPort: e.PROCESSOR_PROMETHEUS_PORT,
     }
 }
