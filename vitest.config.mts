@@ -9,5 +9,8 @@ export default defineConfig({
         fileParallelism: true,
         maxWorkers: 2,
         reporters: ['default'],
+        // One embedded PostgreSQL per run for the tests that ask it for a database (the batch
+        // harness, test/helpers/batch.ts), started on the first request; otherwise only a port.
+        globalSetup: ['test/helpers/database-service.ts'],
     },
 })
