@@ -15,7 +15,6 @@
  * accumulator per asset, so the payments' cost must not grow with the receipts); the second chain
  * is then a large attribution export (~4.5 M rows), run as CSV and as Parquet with a 40 MB heap.
  */
-import {spawn} from 'child_process'
 import fs from 'fs'
 import os from 'os'
 import path from 'path'
@@ -29,13 +28,12 @@ import {enableImpersonation, sendBatch, setAutomine, type Tx} from '../devnet/ch
 import {loadArtifacts} from '../devnet/compile'
 import {publicClientFor} from '../devnet/deploy'
 import {startDevnet, stateManifestFile, type Devnet} from '../devnet/devnet'
-import {applyMigrations} from '../local/child'
+import {applyMigrations, runNode} from '../local/child'
 import {simulate, type ScaleName} from '../simulator'
 import {dumpState} from '../simulator/state'
 
 const ROOT = path.resolve(__dirname, '..')
 const EXPORT_CLI = path.join(ROOT, 'local', 'export-cli.ts')
-const TSX = ['--import', 'tsx']
 /** V8 old-space limit of the second export run, which shows that memory does not grow with rows. */
 const HEAP_CAP_MB = 40
 const log = (m: string) => console.error(m)
@@ -111,15 +109,10 @@ async function freshDatabase(keep: boolean): Promise<BenchDb> {
     }
 }
 
-/** Runs a node script to completion, tracking its peak RSS; returns its stderr. */
+/** Runs a node script to completion (.ts through tsx), tracking its peak RSS; returns the end of its stderr. */
 async function runTracked(script: string, args: string[], env: NodeJS.ProcessEnv, nodeArgs: string[] = []): Promise<{code: number; stderr: string; peakRssMb: number; seconds: number}> {
     const started = process.hrtime.bigint()
-    const child = spawn(process.execPath, [...nodeArgs, script, ...args], {cwd: ROOT, env: {...process.env, ...env}, stdio: ['ignore', 'ignore', 'pipe']})
-    let stderr = ''
-    child.stderr!.on('data', (d) => {
-        stderr += d
-        if (stderr.length > 100_000) stderr = stderr.slice(-50_000)
-    })
+    const child = runNode(script, args, env, {quiet: true, nodeArgs, maxOutput: 100_000})
     let peakKb = 0
     const poll = setInterval(() => {
         try {
@@ -129,9 +122,9 @@ async function runTracked(script: string, args: string[], env: NodeJS.ProcessEnv
             // exited
         }
     }, 50)
-    const code: number = await new Promise((r) => child.once('exit', (c) => r(c ?? 1)))
+    const code = (await child.exited) ?? 1
     clearInterval(poll)
-    return {code, stderr, peakRssMb: Math.round(peakKb / 1024), seconds: Number(process.hrtime.bigint() - started) / 1e9}
+    return {code, stderr: child.output('stderr'), peakRssMb: Math.round(peakKb / 1024), seconds: Number(process.hrtime.bigint() - started) / 1e9}
 }
 
 async function indexChain(dbUrl: string, manifest: DeploymentManifest, dir: string): Promise<number> {
@@ -158,7 +151,7 @@ async function exportBench(o: {scale: ScaleName; seed: number; formats: string[]
         for (const format of o.formats) {
             const file = path.join(tmp, `${o.dataset}.${format}`)
             log(`exporting ${o.dataset} as ${format}...`)
-            const r = await runTracked(EXPORT_CLI, [o.dataset, '--format', format, '--out', file, '--json'], {DATABASE_URL: db.url}, TSX)
+            const r = await runTracked(EXPORT_CLI, [o.dataset, '--format', format, '--out', file, '--json'], {DATABASE_URL: db.url})
             if (r.code !== 0) throw new Error(`export exited with ${r.code}:\n${r.stderr.slice(-3000)}`)
             const summary = JSON.parse(r.stderr.trim().split('\n').pop()!)
             results.push({
@@ -173,7 +166,7 @@ async function exportBench(o: {scale: ScaleName; seed: number; formats: string[]
             if (format === 'csv' && o.dataset === 'attributions') await checkCsv(file, c)
             fs.rmSync(file, {force: true})
             // constant memory: the same export must also finish with a small V8 heap
-            const capped = await runTracked(EXPORT_CLI, [o.dataset, '--format', format, '--out', file], {DATABASE_URL: db.url}, [`--max-old-space-size=${HEAP_CAP_MB}`, ...TSX])
+            const capped = await runTracked(EXPORT_CLI, [o.dataset, '--format', format, '--out', file], {DATABASE_URL: db.url}, [`--max-old-space-size=${HEAP_CAP_MB}`])
             if (capped.code !== 0) throw new Error(`export with a ${HEAP_CAP_MB} MB heap exited with ${capped.code}:\n${capped.stderr.slice(-2000)}`)
             results[results.length - 1].heapCappedRun = {maxOldSpaceMb: HEAP_CAP_MB, seconds: +capped.seconds.toFixed(2), peakRssMb: capped.peakRssMb}
             fs.rmSync(file, {force: true})
@@ -229,7 +222,7 @@ async function receiptsScaling(keep: boolean) {
                 entry.exports = []
                 for (const [format, nodeArgs] of [['csv', []], ['parquet', [`--max-old-space-size=${HEAP_CAP_MB}`]]] as const) {
                     const file = path.join(tmp, `attributions.${format}`)
-                    const r = await runTracked(EXPORT_CLI, ['attributions', '--format', format, '--out', file, '--json'], {DATABASE_URL: db.url}, [...nodeArgs, ...TSX])
+                    const r = await runTracked(EXPORT_CLI, ['attributions', '--format', format, '--out', file, '--json'], {DATABASE_URL: db.url}, [...nodeArgs])
                     if (r.code !== 0) throw new Error(`export exited with ${r.code}:\n${r.stderr.slice(-3000)}`)
                     const summary = JSON.parse(r.stderr.trim().split('\n').pop()!)
                     entry.exports.push({format, nodeArgs, rows: summary.rows, megabytes: +(summary.bytes / 1e6).toFixed(1), rowsPerSecond: summary.rowsPerSecond, peakRssMb: r.peakRssMb})

@@ -5,9 +5,8 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {API_LIMITS} from '../../src/api/limits'
 import {mixedActivityBlock} from '../helpers/activity'
 import {startTestApi, type TestApi} from '../helpers/api'
-import {openTestDatabase, type TestDatabase} from '../helpers/database'
-import {useDevnet} from '../helpers/devnet'
-import {indexToHead} from '../helpers/processor'
+import type {TestDatabase} from '../helpers/database'
+import {useIndexedEconomy} from '../helpers/economy'
 
 function fragmentBomb(levels: number): string {
     const frags = [`fragment F0 on Asset { id }`]
@@ -26,21 +25,21 @@ const deepQuery = `{ assets(limit: 1) { ${deep} } }`
  * only far-off guards against an exponential walk.
  */
 describe('hostile queries', () => {
-    const chain = useDevnet()
+    const economy = useIndexedEconomy({
+        api: true,
+        beforeIndex: async (e) => {
+            for (let v = 1; v <= 3; v++) await mixedActivityBlock(e.client, e.manifest, v)
+        },
+    })
     let db: TestDatabase
     let api: TestApi
     let limited: TestApi
 
-    beforeAll(async () => {
-        db = await openTestDatabase()
-        for (let v = 1; v <= 3; v++) await mixedActivityBlock(chain.client, chain.manifest, v)
-        await indexToHead({dbUrl: db.url, manifest: chain.manifest})
-        api = await startTestApi(db.url)
-    }, 300_000)
+    beforeAll(() => {
+        ;({db, api} = economy)
+    })
     afterAll(async () => {
-        await api?.stop()
         await limited?.stop()
-        await db?.close()
     })
 
     const post = async (body: string | Uint8Array, headers: Record<string, string> = {'content-type': 'application/json'}) => {
@@ -151,17 +150,5 @@ describe('hostile queries', () => {
 })
 
 async function startTestApiWithEnv(dbUrl: string, env: Record<string, string>): Promise<TestApi> {
-    const saved: Record<string, string | undefined> = {}
-    for (const [k, v] of Object.entries(env)) {
-        saved[k] = process.env[k]
-        process.env[k] = v
-    }
-    try {
-        return await startTestApi(dbUrl)
-    } finally {
-        for (const [k, v] of Object.entries(saved)) {
-            if (v === undefined) delete process.env[k]
-            else process.env[k] = v
-        }
-    }
+    return startTestApi(dbUrl, {env})
 }

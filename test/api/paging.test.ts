@@ -1,9 +1,7 @@
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {simulate} from '../../simulator'
-import {startTestApi, type TestApi} from '../helpers/api'
-import {openTestDatabase, type TestDatabase} from '../helpers/database'
-import {useDevnet} from '../helpers/devnet'
-import {indexToHead} from '../helpers/processor'
+import {beforeAll, describe, expect, it} from 'vitest'
+import type {TestApi} from '../helpers/api'
+import type {TestDatabase} from '../helpers/database'
+import {useIndexedEconomy} from '../helpers/economy'
 
 /**
  * Paging is stable: walking a large collection page by page, by offset and by connection, with
@@ -11,19 +9,12 @@ import {indexToHead} from '../helpers/processor'
  * requested fields only; src/api/stable-order.ts adds the id as the last sort key.
  */
 describe('stable paging', () => {
-    const chain = useDevnet()
+    const economy = useIndexedEconomy({seed: 5, scale: 'small', api: true})
     let db: TestDatabase
     let api: TestApi
 
-    beforeAll(async () => {
-        db = await openTestDatabase()
-        await simulate({rpcUrl: chain.devnet.anvil.rpcUrl, manifest: chain.manifest, seed: 5, scale: 'small'})
-        await indexToHead({dbUrl: db.url, manifest: chain.manifest})
-        api = await startTestApi(db.url)
-    }, 300_000)
-    afterAll(async () => {
-        await api?.stop()
-        await db?.close()
+    beforeAll(() => {
+        ;({db, api} = economy)
     })
 
     const COLLECTIONS = [

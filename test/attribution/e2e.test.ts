@@ -16,30 +16,35 @@ import path from 'path'
 import {parseEventLogs, type Address} from 'viem'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {DATASETS, DATASET_NAMES} from '../../src/export/datasets'
-import {simulate} from '../../simulator'
-import {startTestApi, type TestApi} from '../helpers/api'
-import {openTestDatabase, type TestDatabase} from '../helpers/database'
-import {contract, useDevnet} from '../helpers/devnet'
-import {indexToHead} from '../helpers/processor'
+import type {TestApi} from '../helpers/api'
+import type {TestDatabase} from '../helpers/database'
+import {contract} from '../helpers/devnet'
+import {useIndexedEconomy} from '../helpers/economy'
 import {splitPayment, type LineageView} from '../model/vault-model'
 import {buildDeepDiamond, csvObjects, duck, runExportCli, type Diamond} from './helpers'
 
 describe('attribution exports and resolvers on an indexed chain', () => {
-    const chain = useDevnet()
+    let diamond: Diamond
+    // a simulated `small` economy plus the deep diamond, indexed, with the API on it
+    const chain = useIndexedEconomy({
+        seed: 11,
+        scale: 'small',
+        api: true,
+        beforeIndex: async (e) => {
+            diamond = await buildDeepDiamond(e.client, e.manifest)
+        },
+        timeoutMs: 600_000,
+    })
     let db: TestDatabase
     let api: TestApi
-    let diamond: Diamond
     let tmp: string
     /** receiptAccrued / receiptClaimable on chain, by receipt id. */
     const onChain = new Map<string, {accrued: bigint; claimable: bigint}>()
     const files: Record<string, string> = {}
 
     beforeAll(async () => {
+        ;({db, api} = chain)
         tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sahara-attribution-'))
-        db = await openTestDatabase()
-        await simulate({rpcUrl: chain.devnet.anvil.rpcUrl, manifest: chain.manifest, seed: 11, scale: 'small'})
-        diamond = await buildDeepDiamond(chain.client, chain.manifest)
-        await indexToHead({dbUrl: db.url, manifest: chain.manifest})
         const vault = contract(chain, 'RevenueVault')
         const ids = (await db.query('SELECT id FROM receipt')).map((r) => r.id as string)
         await Promise.all(
@@ -48,21 +53,20 @@ describe('attribution exports and resolvers on an indexed chain', () => {
                 onChain.set(id, {accrued: accrued as bigint, claimable: claimable as bigint})
             }),
         )
-        // every dataset in both formats through the CLI (one indexed database for the whole file)
-        for (const ds of DATASET_NAMES) {
-            for (const format of ['csv', 'parquet']) {
-                const file = path.join(tmp, `${ds}.${format}`)
-                const r = await runExportCli([ds, '--format', format, '--out', file], {DATABASE_URL: db.url})
-                if (r.code !== 0) throw new Error(`export ${ds} ${format} failed (${r.code}): ${r.stderr}`)
-                files[`${ds}.${format}`] = file
+        // every dataset in both formats through the CLI (one indexed database for the whole file),
+        // two CLIs at a time
+        const jobs = DATASET_NAMES.flatMap((ds) => ['csv', 'parquet'].map((format) => ({ds, format, file: path.join(tmp, `${ds}.${format}`)})))
+        const worker = async () => {
+            for (let job = jobs.shift(); job; job = jobs.shift()) {
+                const r = await runExportCli([job.ds, '--format', job.format, '--out', job.file], {DATABASE_URL: db.url})
+                if (r.code !== 0) throw new Error(`export ${job.ds} ${job.format} failed (${r.code}): ${r.stderr}`)
+                files[`${job.ds}.${job.format}`] = job.file
             }
         }
-        api = await startTestApi(db.url)
+        await Promise.all([worker(), worker()])
     }, 600_000)
 
     afterAll(async () => {
-        await api?.stop()
-        await db?.close()
         if (tmp) fs.rmSync(tmp, {recursive: true, force: true})
     })
 

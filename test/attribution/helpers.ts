@@ -3,15 +3,13 @@
  * transactions, an RFC 4180 CSV reader written independently of src/export/csv.ts, and a DuckDB
  * reader for the Parquet (and CSV) files.
  */
-import {spawn} from 'child_process'
 import path from 'path'
 import {encodeFunctionData, maxUint256, parseEventLogs, toHex, type Address, type PublicClient} from 'viem'
 import type {DeploymentManifest, ManifestContract} from '../../src/config/manifest'
 import {simAccount} from '../../devnet/accounts'
 import {sendBatch, setAutomine, type Tx} from '../../devnet/chain'
 import {loadArtifacts} from '../../devnet/compile'
-
-const ROOT = path.resolve(__dirname, '../..')
+import {ROOT, runNode} from '../../local/child'
 
 export interface Diamond {
     /** The paid asset (bottom): X -> {A, B} -> T -> C3 -> ... -> C10. */
@@ -161,15 +159,12 @@ export function csvObjects(text: string): Record<string, string>[] {
 }
 
 /** Runs `npm run export -- ...args` (node --import tsx local/export-cli.ts) and resolves with its exit code and output. */
-export function runExportCli(args: string[], env: NodeJS.ProcessEnv): Promise<{code: number; stdout: Buffer; stderr: string}> {
-    return new Promise((resolve) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'local/export-cli.ts'), ...args], {cwd: ROOT, env: {...process.env, ...env}, stdio: ['ignore', 'pipe', 'pipe']})
-        const out: Buffer[] = []
-        let err = ''
-        child.stdout.on('data', (d) => out.push(d))
-        child.stderr.on('data', (d) => (err += d))
-        child.once('exit', (code) => resolve({code: code ?? 1, stdout: Buffer.concat(out), stderr: err}))
-    })
+export async function runExportCli(args: string[], env: NodeJS.ProcessEnv): Promise<{code: number; stdout: Buffer; stderr: string}> {
+    const child = runNode(path.join(ROOT, 'local/export-cli.ts'), args, env, {prefix: '[export] ', quiet: !process.env.VERBOSE, maxOutput: 1_000_000})
+    const out: Buffer[] = []
+    child.stdout!.on('data', (d: Buffer) => out.push(d))
+    const code = await child.exited
+    return {code: code ?? 1, stdout: Buffer.concat(out), stderr: child.output('stderr')}
 }
 
 /** Runs SQL on DuckDB (in memory) and returns the rows as objects (bigints as JS bigint). */

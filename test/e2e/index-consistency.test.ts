@@ -1,13 +1,12 @@
 import {decodeAbiParameters, toEventSelector} from 'viem'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {beforeAll, describe, expect, it} from 'vitest'
 import type {DeploymentManifest} from '../../src/config/manifest'
 import {fundSimAccounts} from '../../devnet/accounts'
 import {deployProtocol} from '../../devnet/deploy'
-import {simulate} from '../../simulator'
 import {mixedActivityBlock} from '../helpers/activity'
-import {openTestDatabase, TestDatabase} from '../helpers/database'
-import {useDevnet} from '../helpers/devnet'
-import {indexedHeight, indexToHead} from '../helpers/processor'
+import type {TestDatabase} from '../helpers/database'
+import {useIndexedEconomy} from '../helpers/economy'
+import {indexedHeight} from '../helpers/processor'
 import {verifyAgainstChain} from '../helpers/verify'
 
 /**
@@ -15,22 +14,22 @@ import {verifyAgainstChain} from '../helpers/verify'
  * processor into a real PostgreSQL, then every figure compared with the contracts' views.
  */
 describe('indexing a simulated economy', () => {
-    const chain = useDevnet()
-    let db: TestDatabase
     let decoy: DeploymentManifest
+    const chain = useIndexedEconomy({
+        seed: 7,
+        scale: 'small',
+        beforeIndex: async (e) => {
+            // A second deployment that is not in the manifest emits look-alike events (same topics).
+            decoy = await deployProtocol({rpcUrl: e.devnet.anvil.rpcUrl})
+            await fundSimAccounts(e.client, decoy, 80)
+            for (let v = 1; v <= 3; v++) await mixedActivityBlock(e.client, decoy, v)
+        },
+        timeoutMs: 600_000,
+    })
+    let db: TestDatabase
 
-    beforeAll(async () => {
-        db = await openTestDatabase()
-        await simulate({rpcUrl: chain.devnet.anvil.rpcUrl, manifest: chain.manifest, seed: 7, scale: 'small'})
-        // A second deployment that is not in the manifest emits look-alike events (same topics).
-        decoy = await deployProtocol({rpcUrl: chain.devnet.anvil.rpcUrl})
-        await fundSimAccounts(chain.client, decoy, 80)
-        for (let v = 1; v <= 3; v++) await mixedActivityBlock(chain.client, decoy, v)
-        await indexToHead({dbUrl: db.url, manifest: chain.manifest})
-    }, 600_000)
-
-    afterAll(async () => {
-        await db?.close()
+    beforeAll(() => {
+        db = chain.db
     })
 
     it('indexes up to the chain head', async () => {

@@ -1,9 +1,9 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {rpc} from '../../devnet/chain'
 import {mixedActivityBlock} from '../helpers/activity'
-import {openTestDatabase, TestDatabase} from '../helpers/database'
-import {useDevnet} from '../helpers/devnet'
+import type {TestDatabase} from '../helpers/database'
 import {diffDumps, dumpEntities} from '../helpers/dump'
+import {useIndexedEconomy} from '../helpers/economy'
 import {indexedHeight, indexToHead, ProcessorRun, startProcessor, waitFor} from '../helpers/processor'
 import {verifyAgainstChain} from '../helpers/verify'
 
@@ -15,16 +15,16 @@ const FINALITY = 15
  * to a fresh index of the final chain, and equal to the chain's views.
  */
 describe('chain reorganisations', () => {
-    const chain = useDevnet()
+    // no simulation, nothing indexed yet: the test adds blocks and follows them with a processor
+    const chain = useIndexedEconomy({index: false})
     let db: TestDatabase
     let run: ProcessorRun | undefined
 
-    beforeAll(async () => {
-        db = await openTestDatabase()
+    beforeAll(() => {
+        db = chain.db
     })
     afterAll(async () => {
         await run?.stop()
-        await db?.close()
     })
 
     async function headHash(): Promise<string> {

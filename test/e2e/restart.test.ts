@@ -1,8 +1,7 @@
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {simulate} from '../../simulator'
-import {openTestDatabase, TestDatabase} from '../helpers/database'
-import {useDevnet} from '../helpers/devnet'
+import {beforeAll, describe, expect, it} from 'vitest'
+import type {TestDatabase} from '../helpers/database'
 import {diffDumps, dumpEntities} from '../helpers/dump'
+import {useIndexedEconomy} from '../helpers/economy'
 import {indexedHeight, indexToHead, startProcessor, waitFor} from '../helpers/processor'
 
 /**
@@ -10,15 +9,12 @@ import {indexedHeight, indexToHead, startProcessor, waitFor} from '../helpers/pr
  * exactly the database of an uninterrupted run: batches are atomic and nothing is kept in memory.
  */
 describe('restart after a crash', () => {
-    const chain = useDevnet()
+    // the test indexes itself: a run killed mid-sync, a second one, a clean one
+    const chain = useIndexedEconomy({seed: 3, scale: 'small', index: false})
     let db: TestDatabase
 
-    beforeAll(async () => {
-        db = await openTestDatabase()
-        await simulate({rpcUrl: chain.devnet.anvil.rpcUrl, manifest: chain.manifest, seed: 3, scale: 'small'})
-    }, 300_000)
-    afterAll(async () => {
-        await db?.close()
+    beforeAll(() => {
+        db = chain.db
     })
 
     it('resumes from the last committed block and ends equal to an uninterrupted run', async () => {

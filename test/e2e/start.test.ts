@@ -1,4 +1,3 @@
-import {ChildProcess, spawn} from 'child_process'
 import fs from 'fs'
 import os from 'os'
 import path from 'path'
@@ -8,9 +7,8 @@ import {afterAll, describe, expect, it} from 'vitest'
 import {readManifest} from '../../src/config/manifest'
 import {freePort, isPortInUse} from '../../src/util/ports'
 import {loadArtifacts} from '../../devnet/compile'
+import {ROOT, runNode, type NodeChild} from '../../local/child'
 import {waitFor} from '../helpers/processor'
-
-const ROOT = path.resolve(__dirname, '../..')
 
 /**
  * `npm start` as a user meets it: starts from nothing, becomes ready, answers the README's
@@ -21,23 +19,20 @@ describe('npm start', () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sahara-start-'))
     fs.chmodSync(dataDir, 0o755)
     let ports: Record<string, number>
-    let child: ChildProcess | undefined
-    let out = ''
+    let child: NodeChild | undefined
+    /** Everything the current `npm start` has written (the last 5 MB). */
+    const out = () => child?.output() ?? ''
 
     afterAll(async () => {
-        if (child && child.exitCode == null) {
-            child.kill('SIGINT')
-            await new Promise((r) => child!.once('exit', r))
-        }
+        await child?.stop('SIGINT', 60_000)
         fs.rmSync(dataDir, {recursive: true, force: true})
     })
 
-    function start(): ChildProcess {
-        out = ''
-        const c = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'local/start-cli.ts')], {
-            cwd: ROOT,
-            env: {
-                ...process.env,
+    function start(): NodeChild {
+        return runNode(
+            path.join(ROOT, 'local/start-cli.ts'),
+            [],
+            {
                 DATABASE_URL: '',
                 DB_URL: '',
                 RPC_URL: '',
@@ -48,11 +43,8 @@ describe('npm start', () => {
                 PROCESSOR_PROMETHEUS_PORT: String(ports.metrics),
                 VERBOSE: '1',
             },
-            stdio: ['ignore', 'pipe', 'pipe'],
-        })
-        c.stdout!.on('data', (d) => (out += d))
-        c.stderr!.on('data', (d) => (out += d))
-        return c
+            {prefix: '[start] ', quiet: !process.env.VERBOSE, maxOutput: 5_000_000},
+        )
     }
 
     async function gql(query: string): Promise<any> {
@@ -63,8 +55,7 @@ describe('npm start', () => {
     }
 
     async function stopWithCtrlC(): Promise<number | null> {
-        child!.kill('SIGINT')
-        const code = await new Promise<number | null>((r) => child!.once('exit', (c) => r(c)))
+        const code = await child!.stop('SIGINT', 60_000)
         child = undefined
         return code
     }
@@ -73,10 +64,10 @@ describe('npm start', () => {
         ports = {db: await freePort(), devnet: await freePort(), gql: await freePort(), metrics: await freePort()}
         child = start()
         await waitFor('the "running" banner', async () => {
-            if (child!.exitCode != null) throw new Error(`npm start exited early:\n${out.slice(-3000)}`)
-            return out.includes('Indexed height')
+            if (child!.exitCode != null) throw new Error(`npm start exited early:\n${out().slice(-3000)}`)
+            return out().includes('Indexed height')
         }, 240_000)
-        expect(out).toContain(`http://localhost:${ports.gql}/graphql`)
+        expect(out()).toContain(`http://localhost:${ports.gql}/graphql`)
 
         // Cookbook queries.
         const data = await gql(`{
@@ -122,11 +113,11 @@ describe('npm start', () => {
         // A second start resumes from where the first stopped.
         child = start()
         await waitFor('the second banner', async () => {
-            if (child!.exitCode != null) throw new Error(`second npm start exited early:\n${out.slice(-3000)}`)
-            return out.includes('Indexed height')
+            if (child!.exitCode != null) throw new Error(`second npm start exited early:\n${out().slice(-3000)}`)
+            return out().includes('Indexed height')
         }, 180_000)
-        expect(out).toContain('devnet: resumed')
-        const from = /processing blocks from (\d+)/.exec(out)
+        expect(out()).toContain('devnet: resumed')
+        const from = /processing blocks from (\d+)/.exec(out())
         expect(from).not.toBeNull()
         expect(Number(from![1])).toBeGreaterThan(manifest.startBlock)
         const after = (await gql('{ squidStatus { height } }')).squidStatus.height

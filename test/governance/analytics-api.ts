@@ -2,7 +2,7 @@
  * The real API process (lib/api/main.js: GraphQL server with the analytics resolvers, behind the
  * gateway) on a free port, for end-to-end tests of the analytics resolvers over HTTP.
  */
-import {startTestApi} from '../helpers/api'
+import {startTestApi, type TestApi} from '../helpers/api'
 import {waitFor} from '../helpers/processor'
 
 export interface GraphqlResult<T = any> {
@@ -22,6 +22,16 @@ export interface AnalyticsApi {
 /** Starts the API on `dbUrl` and waits until `{ squidStatus { height } }` reports `height`. */
 export async function startAnalyticsApi(dbUrl: string, height: number): Promise<AnalyticsApi> {
     const test = await startTestApi(dbUrl)
+    try {
+        return await analyticsApiOf(test, height)
+    } catch (e) {
+        await test.stop()
+        throw e
+    }
+}
+
+/** An API already started (e.g. by the economy fixture), once `{ squidStatus { height } }` reports `height`. */
+export async function analyticsApiOf(test: TestApi, height: number): Promise<AnalyticsApi> {
     const request = async <T>(query: string, variables?: Record<string, unknown>): Promise<GraphqlResult<T>> =>
         (await test.gql<T>(query, variables)).body as GraphqlResult<T>
     const api: AnalyticsApi = {
@@ -34,15 +44,10 @@ export async function startAnalyticsApi(dbUrl: string, height: number): Promise<
         },
         stop: () => test.stop(),
     }
-    try {
-        await waitFor(`the API to report height ${height}`, async () => {
-            const r = await request<{squidStatus: {height: number}}>('{ squidStatus { height } }').catch(() => undefined)
-            return r?.data?.squidStatus?.height === height
-        }, 60_000, 200)
-    } catch (e) {
-        await api.stop()
-        throw e
-    }
+    await waitFor(`the API to report height ${height}`, async () => {
+        const r = await request<{squidStatus: {height: number}}>('{ squidStatus { height } }').catch(() => undefined)
+        return r?.data?.squidStatus?.height === height
+    }, 60_000, 200)
     return api
 }
 

@@ -12,9 +12,8 @@ import {rpc, sendBatch, setAutomine, toQuantity, type Tx} from '../../devnet/cha
 import {simAccounts} from '../../devnet/accounts'
 import {decimalRatio} from '../../src/domain/ratio'
 import {nakamotoCoefficient, NAKAMOTO_HALF_BPS, NAKAMOTO_THIRD_BPS, rankDelegates} from '../../src/domain/voting-power'
-import {simulate} from '../../simulator'
-import {openTestDatabase, type TestDatabase} from '../helpers/database'
-import {useDevnet} from '../helpers/devnet'
+import type {TestDatabase} from '../helpers/database'
+import {useIndexedEconomy} from '../helpers/economy'
 import {indexedHeight, indexToHead} from '../helpers/processor'
 import {expectError, startAnalyticsApi, type AnalyticsApi} from './analytics-api'
 
@@ -25,7 +24,8 @@ const SUPPORT = {NO: 0, YES: 1, ABSTAIN: 2, VETO: 3}
 const desc = (a: bigint, b: bigint) => (b > a ? 1 : b < a ? -1 : 0)
 
 describe('governance analytics on an indexed simulated chain', () => {
-    const chain = useDevnet()
+    // indexed by the tests themselves, step by step
+    const chain = useIndexedEconomy({seed: 5, scale: 'small', index: false})
     let db: TestDatabase
     let api: AnalyticsApi
     let gov: Address
@@ -66,15 +66,13 @@ describe('governance analytics on an indexed simulated chain', () => {
         return new Map(rows.map((r) => [r.id, r.state]))
     }
 
-    beforeAll(async () => {
-        db = await openTestDatabase()
+    beforeAll(() => {
+        db = chain.db
         gov = chain.manifest.contracts.DualTrackGovernor
-        await simulate({rpcUrl: chain.devnet.anvil.rpcUrl, manifest: chain.manifest, seed: 5, scale: 'small'})
-    }, 300_000)
+    })
 
     afterAll(async () => {
         await api?.stop()
-        await db?.close()
     })
 
     it('after the simulation, every proposal state and tally equal state() and tally() at the indexed height', async () => {

@@ -1,21 +1,20 @@
-import {ChildProcess, spawn} from 'child_process'
 import fs from 'fs'
 import os from 'os'
 import path from 'path'
 import type {DeploymentManifest} from '../../src/config/manifest'
-
-const ROOT = path.resolve(__dirname, '../..')
-const MAIN = path.join(ROOT, 'lib/main.js')
+import {PROCESSOR_MAIN, runNode, type NodeChild} from '../../local/child'
 
 export interface ProcessorRun {
-    child: ChildProcess
+    child: NodeChild
+    /** The last 200 000 characters of its output (both streams). */
     output(): string
-    /** Resolves with the exit code. */
+    /** Resolves with the exit code (null when a signal ended it). */
     exited: Promise<number | null>
+    /** SIGTERM (or `signal`), SIGKILL after 10 s; resolves like `exited`. */
     stop(signal?: NodeJS.Signals): Promise<number | null>
 }
 
-/** Starts the real processor (lib/main.js, built by `npm test`) as a child process. */
+/** Starts the real processor (lib/main.js, built by `npm test`) as a child process; its output is forwarded when VERBOSE is set. */
 export function startProcessor(opts: {
     dbUrl: string
     manifest: DeploymentManifest
@@ -23,15 +22,14 @@ export function startProcessor(opts: {
     exitAtHead?: boolean
     env?: NodeJS.ProcessEnv
 }): ProcessorRun {
-    if (!fs.existsSync(MAIN)) throw new Error('lib/main.js is missing: run `npm run build` (npm test does it)')
+    if (!fs.existsSync(PROCESSOR_MAIN)) throw new Error('lib/main.js is missing: run `npm run build` (npm test does it)')
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sahara-manifest-'))
     const manifestFile = path.join(dir, 'deployment.json')
     fs.writeFileSync(manifestFile, JSON.stringify(opts.manifest))
-    let out = ''
-    const child = spawn(process.execPath, [MAIN], {
-        cwd: ROOT,
-        env: {
-            ...process.env,
+    const child = runNode(
+        PROCESSOR_MAIN,
+        [],
+        {
             DB_URL: opts.dbUrl,
             MANIFEST: manifestFile,
             RPC_URL: opts.rpcUrl ?? opts.manifest.rpcUrl,
@@ -39,23 +37,14 @@ export function startProcessor(opts: {
             SQD_LOG_LEVEL: process.env.SQD_LOG_LEVEL ?? 'INFO',
             ...opts.env,
         },
-        stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    const collect = (d: Buffer) => {
-        out += d.toString()
-        if (out.length > 200_000) out = out.slice(-100_000)
-    }
-    child.stdout!.on('data', collect)
-    child.stderr!.on('data', collect)
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+        {prefix: '[processor] ', quiet: !process.env.VERBOSE, maxOutput: 200_000},
+    )
+    child.exited.finally(() => fs.rmSync(dir, {recursive: true, force: true}))
     return {
         child,
-        output: () => out,
-        exited,
-        async stop(signal = 'SIGTERM') {
-            if (child.exitCode == null && child.signalCode == null) child.kill(signal)
-            return exited
-        },
+        output: () => child.output(),
+        exited: child.exited,
+        stop: (signal = 'SIGTERM') => child.stop(signal),
     }
 }
 
@@ -65,7 +54,7 @@ export async function indexToHead(opts: {dbUrl: string; manifest: DeploymentMani
     const timeout = setTimeout(() => run.child.kill('SIGKILL'), opts.timeoutMs ?? 300_000)
     const code = await run.exited
     clearTimeout(timeout)
-    if (code !== 0) throw new Error(`processor exited with ${code}:\n${run.output().slice(-5000)}`)
+    if (code !== 0) throw new Error(`processor exited with ${code ?? run.child.signalCode}:\n${run.output().slice(-5000)}`)
 }
 
 /** Height the processor has committed, hot blocks included, or -1. */

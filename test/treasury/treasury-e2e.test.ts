@@ -7,17 +7,16 @@
  * equals the sums of the chain's own events.
  */
 import {encodeFunctionData, parseAbiItem, type Address} from 'viem'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {beforeAll, describe, expect, it} from 'vitest'
 import {rpc, sendBatch, setAutomine, toQuantity} from '../../devnet/chain'
 import {simAccount} from '../../devnet/accounts'
 import {DEPLOYER} from '../../devnet/deploy'
 import {decimalRatio} from '../../src/domain/ratio'
 import {DAY_SECONDS, dayIndexOf, dayStartOf, fillDays, unreconciledDays} from '../../src/domain/treasury'
-import {simulate} from '../../simulator'
-import {openTestDatabase, type TestDatabase} from '../helpers/database'
-import {useDevnet} from '../helpers/devnet'
-import {indexedHeight, indexToHead} from '../helpers/processor'
-import {expectError, startAnalyticsApi, type AnalyticsApi} from '../governance/analytics-api'
+import type {TestDatabase} from '../helpers/database'
+import {useIndexedEconomy} from '../helpers/economy'
+import {indexedHeight} from '../helpers/processor'
+import {analyticsApiOf, expectError, type AnalyticsApi} from '../governance/analytics-api'
 
 const E18 = 10n ** 18n
 const CATEGORIES = ['GRANT', 'REWARDS', 'OPERATIONS', 'LIQUIDITY', 'OTHER']
@@ -25,10 +24,33 @@ const SOURCES = ['LICENSE', 'INVOCATION']
 const iso = (day: number) => dayStartOf(day).toISOString()
 
 describe('treasury analytics on an indexed simulated chain', () => {
-    const chain = useDevnet({pruneHistory: false})
+    let treasury: Address
+    // full history kept to read past balances; days without movement after the simulation
+    const chain = useIndexedEconomy({
+        seed: 3,
+        scale: 'small',
+        blockTime: 3 * 3600,
+        pruneHistory: false,
+        api: true,
+        beforeIndex: async (e) => {
+            treasury = e.manifest.contracts.Treasury
+            // Days without any treasury movement, then a deposit and a plain transfer in one block.
+            await rpc(e.client, 'anvil_mine', [toQuantity(3n), toQuantity(BigInt(DAY_SECONDS + 7 * 3600))])
+            await setAutomine(e.client, false)
+            try {
+                const token = e.manifest.contracts.SaharaToken
+                await sendBatch(e.client, [
+                    {from: DEPLOYER, to: treasury, data: encodeFunctionData({abi: e.abi.Treasury, functionName: 'deposit', args: [12_345n * E18, 'late deposit']})},
+                    {from: simAccount(7), to: token, data: encodeFunctionData({abi: e.abi.SaharaToken, functionName: 'transfer', args: [treasury, 77n * E18]})},
+                ])
+            } finally {
+                await setAutomine(e.client, true)
+            }
+            await rpc(e.client, 'anvil_mine', [toQuantity(2n), toQuantity(BigInt(DAY_SECONDS))])
+        },
+    })
     let db: TestDatabase
     let api: AnalyticsApi
-    let treasury: Address
     let head: number
     /** Timestamp (seconds) of every block from the start block to the head. */
     const blockTime = new Map<number, number>()
@@ -42,35 +64,14 @@ describe('treasury analytics on an indexed simulated chain', () => {
         (await chain.client.getContractEvents({address: chain.manifest.contracts[name], abi: chain.abi[name], eventName, args, fromBlock: 0n, toBlock: BigInt(head)} as any)) as any[]
 
     beforeAll(async () => {
-        db = await openTestDatabase()
-        treasury = chain.manifest.contracts.Treasury
-        await simulate({rpcUrl: chain.devnet.anvil.rpcUrl, manifest: chain.manifest, seed: 3, scale: 'small', blockTime: 3 * 3600})
-        // Days without any treasury movement, then a deposit and a plain transfer in one block.
-        await rpc(chain.client, 'anvil_mine', [toQuantity(3n), toQuantity(BigInt(DAY_SECONDS + 7 * 3600))])
-        await setAutomine(chain.client, false)
-        try {
-            const token = chain.manifest.contracts.SaharaToken
-            await sendBatch(chain.client, [
-                {from: DEPLOYER, to: treasury, data: encodeFunctionData({abi: chain.abi.Treasury, functionName: 'deposit', args: [12_345n * E18, 'late deposit']})},
-                {from: simAccount(7), to: token, data: encodeFunctionData({abi: chain.abi.SaharaToken, functionName: 'transfer', args: [treasury, 77n * E18]})},
-            ])
-        } finally {
-            await setAutomine(chain.client, true)
-        }
-        await rpc(chain.client, 'anvil_mine', [toQuantity(2n), toQuantity(BigInt(DAY_SECONDS))])
-        await indexToHead({dbUrl: db.url, manifest: chain.manifest})
+        db = chain.db
         head = Number(await chain.client.getBlockNumber())
         const blocks = await Promise.all(Array.from({length: head - chain.manifest.startBlock + 1}, (_, i) => chain.client.getBlock({blockNumber: BigInt(chain.manifest.startBlock + i)})))
         for (const b of blocks) blockTime.set(Number(b.number), Number(b.timestamp))
         firstDay = dayOf(chain.manifest.startBlock)
         lastDay = dayOf(head)
-        api = await startAnalyticsApi(db.url, head)
+        api = await analyticsApiOf(chain.api, head)
     }, 300_000)
-
-    afterAll(async () => {
-        await api?.stop()
-        await db?.close()
-    })
 
     it('indexes to the head, over a week with empty days in it', async () => {
         expect(await indexedHeight(db.query)).toBe(head)
