@@ -154,7 +154,7 @@ function checkListArgs(doc: DocumentNode, variables: unknown): QueryCostError | 
             if (typeof n === 'number' && (!Number.isInteger(n) || n < 0 || n > top)) {
                 found = new QueryCostError(
                     node.name.value === 'offset'
-                        ? `offset must be a whole number >= 0, got ${n}`
+                        ? `offset must be an integer >= 0, got ${n}`
                         : `${node.name.value} must be an integer from 0 to ${max}, got ${n}${n > max ? ` (a larger list could exceed the response size limit of ${API_LIMITS.maxResponseNodes} nodes; page with offset or a connection)` : ''}`,
                     'BAD_USER_INPUT',
                 )
