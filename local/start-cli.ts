@@ -83,9 +83,13 @@ async function main() {
         })
         stops.push(() => processor.stop())
 
+        // the API's own read-only login (API_DATABASE_URL, else made here), else the owner's with one warning
+        const apiDb = await (await import('./api-login')).apiDatabaseFor(db.url, process.env)
+        if (apiDb.warning) console.warn(apiDb.warning)
+        else if (apiDb.note) console.log(apiDb.note)
         const api = supervise({
             name: 'the GraphQL API',
-            start: () => startApi({dbUrl: db.url, port: gqlPort, verbose, env: {RPC_URL: rpcUrl}}),
+            start: () => startApi({dbUrl: apiDb.url, port: gqlPort, verbose, env: {RPC_URL: rpcUrl}}),
             fatalCodes: new Map([[2, 'it cannot start (see the message above)']]),
             onGiveUp: (reason) => {
                 console.error(reason)

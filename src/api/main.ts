@@ -7,7 +7,8 @@ import 'reflect-metadata'
 import path from 'path'
 import pg from 'pg'
 import {Server} from '@subsquid/graphql-server/lib/server'
-import {loadApiConfig} from '../config/api'
+import {loadApiConfig, useOnlyDatabase} from '../config/api'
+import {LOGIN_RIGHTS_SQL, loginProblems, READ_ONLY_ROLE, type LoginRights} from '../config/api-login'
 import {freePort} from '../util/ports'
 import {createApiMetrics, createGateway, Route, sendJson} from './gateway'
 import {API_LIMITS} from './limits'
@@ -18,13 +19,15 @@ import {installWebSocketGuard} from './ws-guard'
 
 async function main() {
     installStableOrder()
+    enableIntrospection()
     const cfg = loadApiConfig(process.env)
     const rateLimit = cfg.rateLimit
     const limiter = new RateLimiter(rateLimit === 0 ? Number.MAX_SAFE_INTEGER : rateLimit, API_LIMITS.rateLimitWindowMs)
     installWebSocketGuard(limiter)
     const publicPort = cfg.port
     const dbUrl = cfg.dbUrl
-    await useReadOnlyRole(dbUrl, cfg.readOnlyRole)
+    useOnlyDatabase(process.env, dbUrl) // the GraphQL server reads DB_URL
+    await checkLogin(dbUrl, cfg.readOnlyRole)
     const internalPort = await freePort()
     process.env.GQL_PORT = String(internalPort)
     const redis = cfg.redisUrl
@@ -76,29 +79,64 @@ async function main() {
     process.once('SIGTERM', stop)
 }
 
-export const READ_ONLY_ROLE = 'sahara_api_readonly'
+export {READ_ONLY_ROLE}
 
 /**
- * Makes every connection of this process (the GraphQL server's included: node-pg reads
- * PGOPTIONS) switch to the read-only role created by the migrations, when the login may.
+ * Says, once at start, whether the API's login is a read-only boundary (src/config/api-login.ts:
+ * no write, no temporary table, no role to switch to that may write). When it is not, it warns
+ * how to fix it and, unless API_READ_ONLY_ROLE=off, makes every connection of this process (the
+ * GraphQL server's included: node-pg reads PGOPTIONS) switch to the read-only role where the
+ * login may: that stops a resolver's mistaken write, not a query that switches back.
  */
-async function useReadOnlyRole(dbUrl: string, enabled: boolean): Promise<void> {
-    if (!enabled) return
+async function checkLogin(dbUrl: string, readOnlyRole: boolean): Promise<void> {
     const c = new pg.Client({connectionString: dbUrl})
     await c.connect()
+    let r: LoginRights
     try {
-        const r = await c.query(
-            "SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1) AND pg_has_role(current_user, $1, 'MEMBER') AS ok",
-            [READ_ONLY_ROLE],
-        )
-        if (r.rows[0]?.ok) {
-            process.env.PGOPTIONS = `${process.env.PGOPTIONS ?? ''} -c role=${READ_ONLY_ROLE}`.trim()
-            console.log(`API reads through the read-only role ${READ_ONLY_ROLE}`)
-        } else {
-            console.warn(`role ${READ_ONLY_ROLE} is not available to ${r.rows.length ? 'this login' : 'the API'}: reading with the login's own rights`)
-        }
+        r = (await c.query(LOGIN_RIGHTS_SQL, [null])).rows[0]
     } finally {
         await c.end()
+    }
+    const problems = loginProblems(r)
+    if (problems.length === 0 && r.reads) {
+        console.log(`API reads as ${r.login}: its own login, which can neither write nor switch to a role that can`)
+        return
+    }
+    const fix = `give the API its own login (npm start makes one where it may create roles; else README, "API database login") and set API_DATABASE_URL to it`
+    const switched = readOnlyRole && r.readerMember === true
+    if (switched) process.env.PGOPTIONS = `${process.env.PGOPTIONS ?? ''} -c role=${READ_ONLY_ROLE}`.trim()
+    if (problems.length === 0) {
+        // a login without the rights of its membership (NOINHERIT): reading needs the switch
+        if (switched) console.log(`API reads as ${r.login} through the role ${READ_ONLY_ROLE}`)
+        else console.warn(`WARNING: the API login ${r.login} cannot read every served table and may not switch to ${READ_ONLY_ROLE}: ${fix}`)
+        return
+    }
+    const meanwhile = switched
+        ? `; meanwhile it switches to the role ${READ_ONLY_ROLE}, which stops a mistaken write but not a query that switches back`
+        : ''
+    console.warn(`WARNING: the API reads as ${r.login}, which ${problems.join(', ')}: this is no read-only boundary${meanwhile}. To fix it, ${fix}.`)
+}
+
+/**
+ * Introspection on in every mode: the schema is public (docs/api-schema.graphql), and the
+ * playground, its docs and client code generators need it. Apollo Server turns it off when
+ * NODE_ENV=production unless its config says `introspection: true`, and graphql-server builds
+ * that config itself (openreader's runApollo), so the ApolloServer class it constructs is
+ * replaced by one that sets it; NODE_ENV=production keeps its other effects (no stack traces in
+ * errors, express and graphql in production mode). The gateway bounds introspection queries
+ * (src/api/query-cost.ts); test/api/schema-introspection.test.ts checks it end to end.
+ */
+function enableIntrospection(): void {
+    const from = {paths: [path.dirname(require.resolve('@subsquid/openreader/lib/server'))]}
+    const mod = require(require.resolve('@subsquid/apollo-server-express/dist/ApolloServer', from))
+    const Base = mod.ApolloServer
+    if (typeof Base !== 'function') throw new Error('@subsquid/apollo-server-express changed: dist/ApolloServer has no ApolloServer class; update enableIntrospection in src/api/main.ts')
+    if (Base.introspectionForced) return
+    mod.ApolloServer = class extends Base {
+        static introspectionForced = true
+        constructor(config: object) {
+            super({...config, introspection: true})
+        }
     }
 }
 

@@ -4,11 +4,17 @@ import {ConfigError, readEnv} from './schema'
 export interface ApiConfig {
     /** Public port of the gateway (GraphQL, exports, /ready, /metrics). */
     port: number
-    /** The squid database; the runners (npm start, test helpers) and SQD Cloud set DB_URL. */
+    /**
+     * The database login of every connection of the API: API_DATABASE_URL (its own read-only
+     * login, see src/config/api-login.ts), else DB_URL (the runners and SQD Cloud set it).
+     */
     dbUrl: string
     /** Response cache in Redis instead of memory. */
     redisUrl?: string
-    /** Read through the read-only role when the login may (API_READ_ONLY_ROLE=off: the login's own rights). */
+    /**
+     * On a login that may do more than read: switch to the read-only role when the login may
+     * (API_READ_ONLY_ROLE=off: not). A fallback that stops mistakes, not a boundary.
+     */
     readOnlyRole: boolean
     /** Requests per rate window per client IP; 0 = off. */
     rateLimit: number
@@ -18,18 +24,39 @@ export interface ApiConfig {
     rpcUrl?: string
 }
 
-export const API_VARS = ['GQL_PORT', 'DB_URL', 'REDIS_URL', 'API_READ_ONLY_ROLE', 'API_RATE_LIMIT', 'READY_MAX_LAG', 'RPC_URL'] as const
+export const API_VARS = ['GQL_PORT', 'DB_URL', 'API_DATABASE_URL', 'REDIS_URL', 'API_READ_ONLY_ROLE', 'API_RATE_LIMIT', 'READY_MAX_LAG', 'RPC_URL'] as const
 
 export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     const e = readEnv(env, API_VARS)
-    if (!e.DB_URL) throw new ConfigError(['DB_URL is not set: the API needs the squid database as a postgres:// URL (npm start, npm run process and the test helpers set it)'])
+    const dbUrl = e.API_DATABASE_URL ?? e.DB_URL
+    if (!dbUrl) {
+        throw new ConfigError(['DB_URL is not set: the API needs the squid database as a postgres:// URL (npm start, npm run process and the test helpers set it; API_DATABASE_URL names the API\'s own login)'])
+    }
     return {
         port: e.GQL_PORT,
-        dbUrl: e.DB_URL,
+        dbUrl,
         redisUrl: e.REDIS_URL,
         readOnlyRole: e.API_READ_ONLY_ROLE,
         rateLimit: e.API_RATE_LIMIT,
         readyMaxLag: e.READY_MAX_LAG,
         rpcUrl: e.RPC_URL,
     }
+}
+
+/** The API's own login when API_DATABASE_URL is set (npm start then uses it as it is). */
+export function apiDatabaseUrlOf(env: NodeJS.ProcessEnv = process.env): string | undefined {
+    return readEnv(env, ['API_DATABASE_URL']).API_DATABASE_URL
+}
+
+/** The variables through which Subsquid's GraphQL server (@subsquid/typeorm-config) finds its database. */
+const SUBSQUID_DB_VARS = ['DB_URL', 'DB_HOST', 'DB_PORT', 'DB_NAME', 'DB_USER', 'DB_PASS', 'API_DATABASE_URL'] as const
+
+/**
+ * Points Subsquid's GraphQL server at `dbUrl` only: DB_URL is set to it and the other database
+ * variables are removed from `env`, so that no connection of the process uses another login
+ * (DB_PASS, for one, would fill in a URL without a password).
+ */
+export function useOnlyDatabase(env: NodeJS.ProcessEnv, dbUrl: string): void {
+    for (const name of SUBSQUID_DB_VARS) delete env[name]
+    env.DB_URL = dbUrl
 }

@@ -56,6 +56,7 @@ const BAD: Record<VarName, {bad: string[]; line: string} | 'any string'> = {
     PROCESSOR_PROMETHEUS_PORT: {bad: ['abc', '70000', '-1'], line: PORT_MSG('PROCESSOR_PROMETHEUS_PORT', 'abc')},
     EXIT_AT_HEAD: {bad: ['maybe', '2'], line: 'EXIT_AT_HEAD must be 1/true/yes/on or 0/false/no/off, got "maybe"'},
     REINDEX: {bad: ['please'], line: 'REINDEX must be 1/true/yes/on or 0/false/no/off, got "please"'},
+    API_DATABASE_URL: {bad: ['http://h/db'], line: 'API_DATABASE_URL must be a postgres:// or postgresql:// URL (postgres://user:pass@host:5432/db), got "http://h/db"'},
     GQL_PORT: {bad: ['abc', '65536', '43 50', '-1', '4350.5'], line: PORT_MSG('GQL_PORT', 'abc')},
     REDIS_URL: {bad: ['http://cache:6379', 'cache:6379'], line: 'REDIS_URL must be a redis:// or rediss:// URL, got "http://cache:6379"'},
     API_READ_ONLY_ROLE: {bad: ['disabled', 'of'], line: 'API_READ_ONLY_ROLE must be "on" or "off", got "disabled"'},

@@ -117,6 +117,11 @@ export const VARS = {
     REINDEX: v(bool().default(false), {default: '—', doc: 'the processor drops every indexed row and indexes again from the start block'}),
 
     // API (src/config/api.ts)
+    API_DATABASE_URL: v(postgresUrl().optional(), {
+        default: '—',
+        doc: "the API's own read-only database login, used instead of DB_URL (npm start makes one where it may create roles; README, \"API database login\")",
+        url: true,
+    }),
     GQL_PORT: v(port().default(DEFAULT_GQL_PORT), {default: `\`${DEFAULT_GQL_PORT}\``, doc: 'API port (GraphQL, exports, /ready, /metrics)'}),
     REDIS_URL: v(url(['redis:', 'rediss:'], 'must be a redis:// or rediss:// URL').optional(), {default: '—', doc: 'response cache in Redis instead of memory', url: true}),
     API_READ_ONLY_ROLE: v(bool('must be "on" or "off"').default(true), {default: 'on', doc: 'off: the API reads with its login\'s own rights instead of the read-only role'}),
