@@ -1,7 +1,7 @@
 import http from 'http'
 import net from 'net'
 import client from 'prom-client'
-import {parseJsonBody, RateLimiter, readBody, refuseRequest, scrubResponse, sendGraphqlError} from './graphql-guard'
+import {acceptsHtml, operationKind, parseJsonBody, RateLimiter, readBody, refuseRequest, scrubResponse, sendGraphqlError} from './graphql-guard'
 import {API_LIMITS} from './limits'
 
 export interface Route {
@@ -65,12 +65,18 @@ export function createGateway(opts: {upstreamPort: number; routes: Route[]; metr
         try {
             for (const route of opts.routes) if (await route(req, res)) return
             const [path, search = ''] = (req.url ?? '/').split('?', 2)
-            if (path === '/' || path === '/graphql/') {
+            const read = req.method === 'GET' || req.method === 'HEAD'
+            // `/` and `/graphql/` lead to the playground at /graphql (its assets are relative to that
+            // address); a POST to /graphql/ is answered as one to /graphql (a redirect would drop its body)
+            if (path === '/' || (path === '/graphql/' && read)) {
                 res.writeHead(302, {location: `/graphql${search ? `?${search}` : ''}`, 'content-type': 'text/plain'})
                 res.end('The GraphQL API and its playground are at /graphql\n')
                 return
             }
-            if (path === '/graphql') return await guardedGraphql(req, res, search)
+            if (path === '/graphql' || path === '/graphql/') {
+                req.url = `/graphql${search ? `?${search}` : ''}`
+                return await guardedGraphql(req, res, search)
+            }
             proxy(req, res, opts.upstreamPort)
         } catch (e: any) {
             log(`gateway error on ${req.method} ${req.url}: ${e?.stack ?? e}`)
@@ -97,22 +103,35 @@ export function createGateway(opts: {upstreamPort: number; routes: Route[]; metr
         if (req.method === 'GET') {
             const params = new URLSearchParams(search)
             const query = params.get('query')
-            if (query != null) {
-                let variables: unknown
-                try {
-                    variables = params.get('variables') ? JSON.parse(params.get('variables')!) : undefined
-                } catch (e: any) {
-                    return sendGraphqlError(res, 400, 'BAD_REQUEST', `the "variables" parameter is not valid JSON (${e?.message ?? e})`)
-                }
-                const refused = refuseRequest({query, variables, operationName: params.get('operationName') ?? undefined})
-                if (refused) return sendGraphqlError(res, 400, refused[0], refused[1])
+            if (query == null) {
+                // a browser gets the playground; any other client, a GraphQL error that says what to send
+                if (acceptsHtml(req.headers.accept)) return proxy(req, res, opts.upstreamPort, undefined, log)
+                return sendGraphqlError(res, 400, 'BAD_REQUEST', 'GET /graphql needs a "query" parameter (GET /graphql?query={...}&variables={...}), or POST {"query": "..."}; open /graphql in a browser for the playground')
             }
-            return proxy(req, res, opts.upstreamPort, undefined, log)
+            let variables: unknown
+            try {
+                variables = params.get('variables') ? JSON.parse(params.get('variables')!) : undefined
+            } catch (e: any) {
+                return sendGraphqlError(res, 400, 'BAD_REQUEST', `the "variables" parameter is not valid JSON (${e?.message ?? e})`)
+            }
+            const operationName = params.get('operationName') ?? undefined
+            const refused = refuseRequest({query, variables, operationName})
+            if (refused) return sendGraphqlError(res, 400, refused[0], refused[1])
+            const kind = operationKind(query, operationName)
+            if (kind == null) return sendGraphqlError(res, 400, 'BAD_REQUEST', `the query has no single operation${operationName ? ` named "${operationName}"` : ''} to run: name one with the "operationName" parameter`)
+            if (kind !== 'query') {
+                const how = kind === 'subscription' ? 'subscribe over WebSocket (graphql-ws) at /graphql' : 'send it with POST'
+                return sendGraphqlError(res, 405, 'METHOD_NOT_ALLOWED', `GET runs queries only, this is a ${kind}: ${how}`, {allow: 'GET, POST'})
+            }
+            // a GET with a query is executed, from a browser too (its Accept would get Apollo's landing page)
+            return proxy(req, res, opts.upstreamPort, undefined, log, {accept: 'application/json'})
         }
         proxy(req, res, opts.upstreamPort, undefined, log)
     }
 
     server.on('upgrade', (req, socket, head) => {
+        const [path, search] = (req.url ?? '/').split('?', 2)
+        if (path === '/graphql/') req.url = `/graphql${search != null ? `?${search}` : ''}` // as on HTTP
         const upstream = net.connect(opts.upstreamPort, '127.0.0.1', () => {
             upstream.write(`${req.method} ${req.url} HTTP/${req.httpVersion}\r\n`)
             for (let i = 0; i < req.rawHeaders.length; i += 2) upstream.write(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}\r\n`)
@@ -126,8 +145,8 @@ export function createGateway(opts: {upstreamPort: number; routes: Route[]; metr
     return server
 }
 
-function proxy(req: http.IncomingMessage, res: http.ServerResponse, port: number, body?: Buffer, log?: (m: string) => void) {
-    const headers = {...req.headers}
+function proxy(req: http.IncomingMessage, res: http.ServerResponse, port: number, body?: Buffer, log?: (m: string) => void, override: http.OutgoingHttpHeaders = {}) {
+    const headers = {...req.headers, ...override}
     if (body) headers['content-length'] = String(body.length)
     const up = http.request({host: '127.0.0.1', port, method: req.method, path: req.url, headers}, (upRes) => {
         const json = /json/.test(String(upRes.headers['content-type'] ?? '')) && log != null

@@ -6,10 +6,12 @@
  *  - the body: at most maxRequestSizeKb (413), valid UTF-8, valid JSON, one operation (400);
  *  - variables: no NUL character and no lone surrogate (no stored string holds them) (400);
  *  - the query's cost (src/api/query-cost.ts): depth, expanded field count, aliases, analytics
- *    calls, list arguments (400).
+ *    calls, list arguments, introspection's fan-out (400);
+ *  - GET: a query operation only (405), a "query" parameter unless a browser asks for the playground (400).
  * Upstream error responses are also scrubbed: no SQL, parameters, stack or driver text leaves.
  */
 import type http from 'http'
+import {getOperationAST, parse} from 'graphql'
 import {API_LIMITS} from './limits'
 import {checkQuery} from './query-cost'
 
@@ -73,6 +75,25 @@ export function refuseRequest(body: any): [string, string] | undefined {
     if (typeof body.query === 'string' && (body.query.includes('\u0000'))) return ['GRAPHQL_PARSE_FAILED', 'the query contains a NUL character (U+0000): remove it']
     const err = checkQuery(body.query, body.operationName, body.variables)
     return err ? [err.code, err.message] : undefined
+}
+
+/** The kind of the operation a request would run ('query', 'mutation', 'subscription'), or undefined when there is none (or it does not parse). */
+export function operationKind(query: string, operationName?: string): string | undefined {
+    try {
+        return getOperationAST(parse(query), operationName)?.operation
+    } catch {
+        return undefined
+    }
+}
+
+/** Whether an Accept header admits HTML (no header: anything), as a browser's does: it gets the playground. */
+export function acceptsHtml(accept: string | undefined): boolean {
+    if (!accept?.trim()) return true
+    return accept.split(',').some((part) => {
+        const [type, ...params] = part.trim().toLowerCase().split(';')
+        const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='))
+        return ['text/html', 'text/*', '*/*'].includes(type.trim()) && (q == null || Number(q.slice(2)) > 0)
+    })
 }
 
 /** Reads the body up to `max` bytes; undefined (and a 413 sent) when larger. */

@@ -4,6 +4,14 @@
  * spreads double at each level (2^30 expanded fields) is measured in microseconds, and refused
  * before any validation or execution. Used by the gateway (HTTP), the WebSocket server
  * (subscriptions) and the in-server request check alike.
+ *
+ * Introspection (the `__schema` and `__type` root fields) is public and passes the same limits,
+ * measured for what it costs: a chain of `ofType` is one type reference (its NonNull and List
+ * wrappers), not nesting, so it adds fields but no depth; and a path may open the member lists of
+ * at most one type (`fields`, `inputFields`, `interfaces`, `enumValues`, `possibleTypes`), so the
+ * answer stays linear in the schema's size (`types { fields { type { fields ... } } }` would grow
+ * as a power of it). The standard introspection query of GraphiQL, graphql-codegen and Apollo
+ * (graphql's getIntrospectionQuery) measures depth 6, 190 fields and one type list.
  */
 import {DocumentNode, FragmentDefinitionNode, Kind, OperationDefinitionNode, parse, SelectionSetNode} from 'graphql'
 import {API_LIMITS} from './limits'
@@ -17,7 +25,18 @@ export interface QueryCost {
     aliases: number
     /** Fields of the analytics resolvers (the costly ones), fragments expanded. */
     costly: number
+    /** Most member lists of types (`fields`, `inputFields`, ...) on one path of an introspection selection. */
+    typeLists: number
 }
+
+/** Most type member lists one path of an introspection selection may open: one type expanded at a time. */
+export const MAX_INTROSPECTION_TYPE_LISTS = 1
+
+/** Root fields of introspection. */
+const INTROSPECTION_ROOTS = new Set(['__schema', '__type'])
+
+/** Fields of `__Type` that list the type's members (each member can lead to another type). */
+const TYPE_MEMBER_LISTS = new Set(['fields', 'inputFields', 'interfaces', 'enumValues', 'possibleTypes'])
 
 const CAP = Number.MAX_SAFE_INTEGER
 const add = (a: number, b: number) => Math.min(CAP, a + b)
@@ -58,50 +77,56 @@ export function queryCost(doc: DocumentNode, operationName?: string | null): Que
         else if (d.kind === Kind.OPERATION_DEFINITION) ops.push(d)
     }
     const op = operationName ? ops.find((o) => o.name?.value === operationName) : ops[0]
-    if (op == null) return {depth: 0, fields: 0, aliases: 0, costly: 0}
+    if (op == null) return {depth: 0, fields: 0, aliases: 0, costly: 0, typeLists: 0}
     const memo = new Map<string, QueryCost>()
     const visiting = new Set<string>()
 
-    const ofSet = (set: SelectionSetNode | undefined, root: boolean): QueryCost => {
-        const c: QueryCost = {depth: 0, fields: 0, aliases: 0, costly: 0}
+    // where: 'root' (the operation's own selection), 'intro' (inside __schema / __type), 'data'
+    type Where = 'root' | 'intro' | 'data'
+    const ofSet = (set: SelectionSetNode | undefined, where: Where): QueryCost => {
+        const c: QueryCost = {depth: 0, fields: 0, aliases: 0, costly: 0, typeLists: 0}
         if (set == null) return c
         for (const sel of set.selections) {
             let sub: QueryCost
             if (sel.kind === Kind.FIELD) {
-                if (sel.name.value.startsWith('__') && sel.selectionSet == null) continue
-                const inner = ofSet(sel.selectionSet, false)
+                const name = sel.name.value
+                if (name.startsWith('__') && sel.selectionSet == null) continue
+                const intro = where === 'intro' || (where === 'root' && INTROSPECTION_ROOTS.has(name))
+                const inner = ofSet(sel.selectionSet, intro ? 'intro' : 'data')
                 sub = {
-                    depth: inner.depth + 1,
+                    depth: inner.depth + (where === 'intro' && name === 'ofType' ? 0 : 1),
                     fields: add(inner.fields, 1),
                     aliases: add(inner.aliases, sel.alias ? 1 : 0),
-                    costly: add(inner.costly, root && COSTLY_ROOT_FIELDS.has(sel.name.value) ? 1 : 0),
+                    costly: add(inner.costly, where === 'root' && COSTLY_ROOT_FIELDS.has(name) ? 1 : 0),
+                    typeLists: inner.typeLists + (where === 'intro' && TYPE_MEMBER_LISTS.has(name) ? 1 : 0),
                 }
             } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-                sub = ofSet(sel.selectionSet, root)
+                sub = ofSet(sel.selectionSet, where)
             } else {
-                sub = ofFragment(sel.name.value, root)
+                sub = ofFragment(sel.name.value, where)
             }
             c.depth = Math.max(c.depth, sub.depth)
             c.fields = add(c.fields, sub.fields)
             c.aliases = add(c.aliases, sub.aliases)
             c.costly = add(c.costly, sub.costly)
+            c.typeLists = Math.max(c.typeLists, sub.typeLists)
         }
         return c
     }
-    const ofFragment = (name: string, root: boolean): QueryCost => {
-        const key = `${root ? 'root:' : ''}${name}`
+    const ofFragment = (name: string, where: Where): QueryCost => {
+        const key = `${where}:${name}`
         const known = memo.get(key)
         if (known) return known
         const f = fragments.get(name)
         if (f == null) throw new QueryCostError(`unknown fragment "${name}"`, 'GRAPHQL_VALIDATION_FAILED')
         if (visiting.has(key)) throw new QueryCostError(`fragment "${name}" spreads itself (a cycle)`, 'GRAPHQL_VALIDATION_FAILED')
         visiting.add(key)
-        const c = ofSet(f.selectionSet, root)
+        const c = ofSet(f.selectionSet, where)
         visiting.delete(key)
         memo.set(key, c)
         return c
     }
-    return ofSet(op.selectionSet, true)
+    return ofSet(op.selectionSet, 'root')
 }
 
 /**
@@ -130,6 +155,7 @@ export function checkQuery(query: unknown, operationName?: unknown, variables?: 
     if (c.fields > L.maxQueryFields) return new QueryCostError(`query selects ${c.fields} fields (fragments expanded), more than the limit of ${L.maxQueryFields}: split it`, 'QUERY_TOO_LARGE')
     if (c.aliases > L.maxQueryAliases) return new QueryCostError(`query uses ${c.aliases} aliases, more than the limit of ${L.maxQueryAliases}: split it`, 'QUERY_TOO_MANY_ALIASES')
     if (c.costly > L.maxCostlyFields) return new QueryCostError(`query calls analytics resolvers ${c.costly} times, more than the limit of ${L.maxCostlyFields} per request: send them in separate requests`, 'QUERY_TOO_COSTLY')
+    if (c.typeLists > MAX_INTROSPECTION_TYPE_LISTS) return new QueryCostError(`introspection opens the member lists (fields, inputFields, interfaces, enumValues, possibleTypes) of ${c.typeLists} nested types on one path, more than the limit of ${MAX_INTROSPECTION_TYPE_LISTS}: select a referenced type's name only and ask for its members in __type(name: ...) or from the full __schema { types { ... } }`, 'QUERY_TOO_DEEP')
     return undefined
 }
 
