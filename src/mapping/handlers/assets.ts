@@ -21,6 +21,7 @@ export const assetHandlers: HandlerTable<K> = {
             s.assets.add(
                 new Asset({
                     id,
+                    number: args.assetId,
                     kind: assetKind(args.kind),
                     status: AssetStatus.ACTIVE,
                     owner,

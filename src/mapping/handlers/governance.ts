@@ -19,6 +19,7 @@ export const governanceHandlers: HandlerTable<K> = {
             s.proposals.add(
                 new Proposal({
                     id: args.proposalId.toString(),
+                    number: args.proposalId,
                     track: track(args.track),
                     proposer: s.account(args.proposer, meta),
                     snapshotBlock: args.snapshotBlock,

@@ -19,6 +19,7 @@ export const licenseHandlers: HandlerTable<K> = {
             s.terms.add(
                 new LicenseTerms({
                     id: args.termsId.toString(),
+                    number: args.termsId,
                     asset: a,
                     licenseType: licenseType(args.licenseType),
                     price: args.price,
@@ -46,6 +47,7 @@ export const licenseHandlers: HandlerTable<K> = {
             s.licenses.add(
                 new License({
                     id: args.licenseId.toString(),
+                    number: args.licenseId,
                     terms,
                     asset: a,
                     licensee,
@@ -115,6 +117,7 @@ export const licenseHandlers: HandlerTable<K> = {
             s.invocations.push(
                 new Invocation({
                     id: args.invocationId.toString(),
+                    number: args.invocationId,
                     asset: a,
                     caller,
                     license: l,

@@ -22,6 +22,7 @@ export const receiptHandlers: HandlerTable<K> = {
             s.receipts.add(
                 new Receipt({
                     id: args.receiptId.toString(),
+                    number: args.receiptId,
                     asset: a,
                     contributor,
                     contributionType: contributionType(args.contributionType),

@@ -25,6 +25,7 @@ export const vaultHandlers: HandlerTable<K> = {
             s.payments.add(
                 new Payment({
                     id,
+                    number: args.paymentId,
                     asset: a,
                     payer,
                     source,
