@@ -1,7 +1,7 @@
 import {Store} from '@subsquid/typeorm-store'
 import {In, IsNull} from 'typeorm'
 import {DeploymentManifest} from '../config/manifest'
-import {Proposal, ProposalState} from '../model'
+import {IndexedHead, Proposal, ProposalState} from '../model'
 import type {ProcessorContext} from '../processor'
 import {EventDecoder, ProtocolEvent} from './decode'
 import {handlers} from './handlers'
@@ -70,7 +70,17 @@ export async function processBatch(ctx: ProcessorContext<Store>, manifest: Deplo
     for (const row of s.skipped.rows) skippedByKind[row.kind ?? 'unknown'] = (skippedByKind[row.kind ?? 'unknown'] ?? 0) + 1
     const t2 = performance.now()
     await s.flush(ctx.store)
+    const head = ctx.blocks[ctx.blocks.length - 1]?.header
+    if (head != null) await ctx.store.upsert(indexedHead(head))
     const t3 = performance.now()
     ctx.log.debug(`batch of ${events} events: decode+load ${(t1 - t0).toFixed(0)} ms, apply ${(t2 - t1).toFixed(0)} ms, write ${(t3 - t2).toFixed(0)} ms`)
     return {events, skipped, skippedByKind}
+}
+
+/**
+ * The IndexedHead row for the batch's last block: the store commits that block as the new
+ * height, so the row names the indexed head (hot blocks included) and is rolled back with it.
+ */
+function indexedHead(header: {height: number; hash: string; timestamp: number}): IndexedHead {
+    return new IndexedHead({id: 'head', height: header.height, hash: header.hash, timestamp: new Date(header.timestamp)})
 }

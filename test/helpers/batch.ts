@@ -47,6 +47,7 @@ import * as model from '../../src/model'
 import type {ProcessorContext} from '../../src/processor'
 import {openTestDatabase} from './database'
 import {requestTestDatabase} from './database-service'
+import {isView} from '../../src/store/views'
 
 // ---------------------------------------------------------------------------------------------
 // Deployment and accounts
@@ -341,7 +342,7 @@ export async function openBatchHarness(manifest: DeploymentManifest = MANIFEST):
         throw e
     }
     const decoder = new EventDecoder(manifest)
-    const tables = ds.entityMetadatas.map((m) => `"${m.tableName}"`)
+    const tables = ds.entityMetadatas.filter((m) => !isView(m.tableName)).map((m) => `"${m.tableName}"`)
 
     const withStore = <T>(cb: (store: Store) => Promise<T>): Promise<T> =>
         ds.transaction('SERIALIZABLE', async (em) => {
@@ -387,7 +388,7 @@ export async function openBatchHarness(manifest: DeploymentManifest = MANIFEST):
         find: (cls, where, relations) => ds.manager.find(cls, {where, relations, order: {id: 'ASC'} as any}),
         count: (cls) => ds.manager.count(cls),
         async counts() {
-            const parts = ds.entityMetadatas.map((m) => `SELECT '${m.tableName}' AS t, count(*)::int AS n FROM "${m.tableName}"`)
+            const parts = ds.entityMetadatas.filter((m) => !isView(m.tableName)).map((m) => `SELECT '${m.tableName}' AS t, count(*)::int AS n FROM "${m.tableName}"`)
             const rows: {t: string; n: number}[] = await ds.query(parts.join(' UNION ALL '))
             return Object.fromEntries(rows.filter((r) => r.n > 0).map((r) => [r.t, r.n]))
         },

@@ -92,8 +92,11 @@ export async function verifyAgainstChain(query: Query, rpcUrl: string, m: Deploy
         }),
     )
 
+    // The served figures (the receipt_accrual view behind Receipt.accrual) and, independently, the
+    // SPEC formula over the stored columns, both against the contract.
     const receipts = await query(
-        'SELECT r.id, r.weight, r.acc_snapshot, r.revoked, r.frozen_accrued, r.claimed, a.acc_revenue_per_weight AS acc FROM receipt r JOIN asset a ON a.id = r.asset_id',
+        `SELECT r.id, r.weight, r.acc_snapshot, r.revoked, r.frozen_accrued, r.claimed, a.acc_revenue_per_weight AS acc, ra.accrued AS served_accrued, ra.claimable AS served_claimable
+         FROM receipt r JOIN asset a ON a.id = r.asset_id LEFT JOIN receipt_accrual ra ON ra.receipt_id = r.id`,
     )
     await Promise.all(
         receipts.map(async (r) => {
@@ -104,11 +107,19 @@ export async function verifyAgainstChain(query: Query, rpcUrl: string, m: Deploy
             ])
             eq(`receipt ${r.id} accrued`, accrued, chainAccrued)
             eq(`receipt ${r.id} claimable`, accrued - BigInt(r.claimed), chainClaimable)
+            eq(`receipt ${r.id} served accrual.accrued`, r.served_accrued == null ? null : BigInt(r.served_accrued), chainAccrued)
+            eq(`receipt ${r.id} served accrual.claimable`, r.served_claimable == null ? null : BigInt(r.served_claimable), chainClaimable)
         }),
     )
 
     const head = await client.getBlock({blockNumber: block})
-    const licenses = await query('SELECT id, revoked, expires_at, holder_id FROM license')
+    const [indexedHead] = await query('SELECT height, hash, floor(extract(epoch FROM "timestamp"))::text AS ts FROM indexed_head')
+    eq('indexed head height', indexedHead?.height, block)
+    eq('indexed head hash', indexedHead?.hash, head.hash)
+    eq('indexed head timestamp', indexedHead?.ts, head.timestamp)
+    const licenses = await query(
+        'SELECT l.id, l.revoked, l.expires_at, l.holder_id, v.is_valid AS served_valid, v.at_block, v.at_timestamp FROM license l LEFT JOIN license_validity v ON v.license_id = l.id',
+    )
     await Promise.all(
         licenses.map(async (l) => {
             const valid = !l.revoked && (BigInt(l.expires_at) === 0n || head.timestamp < BigInt(l.expires_at))
@@ -117,6 +128,9 @@ export async function verifyAgainstChain(query: Query, rpcUrl: string, m: Deploy
                 read('LicenseRegistry', 'ownerOf', [BigInt(l.id)]),
             ])
             eq(`license ${l.id} isValid`, valid, chainValid)
+            eq(`license ${l.id} served validity.isValid`, l.served_valid, chainValid)
+            eq(`license ${l.id} served validity.atBlock`, l.at_block == null ? null : BigInt(l.at_block), block)
+            eq(`license ${l.id} served validity.atTimestamp`, l.at_timestamp == null ? null : BigInt(l.at_timestamp), head.timestamp)
             eq(`license ${l.id} holder`, l.holder_id, String(holder).toLowerCase())
         }),
     )

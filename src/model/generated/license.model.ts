@@ -1,9 +1,10 @@
-import {Entity as Entity_, Column as Column_, PrimaryColumn as PrimaryColumn_, BigIntColumn as BigIntColumn_, Index as Index_, ManyToOne as ManyToOne_, BooleanColumn as BooleanColumn_, IntColumn as IntColumn_, DateTimeColumn as DateTimeColumn_, StringColumn as StringColumn_, OneToMany as OneToMany_} from "@subsquid/typeorm-store"
+import {Entity as Entity_, Column as Column_, PrimaryColumn as PrimaryColumn_, BigIntColumn as BigIntColumn_, Index as Index_, ManyToOne as ManyToOne_, BooleanColumn as BooleanColumn_, IntColumn as IntColumn_, DateTimeColumn as DateTimeColumn_, StringColumn as StringColumn_, OneToMany as OneToMany_, OneToOne as OneToOne_} from "@subsquid/typeorm-store"
 import {LicenseTerms} from "./licenseTerms.model"
 import {Asset} from "./asset.model"
 import {Account} from "./account.model"
 import {Payment} from "./payment.model"
 import {LicenseTransfer} from "./licenseTransfer.model"
+import {LicenseValidity} from "./licenseValidity.model"
 
 /**
  * A License NFT: an access right bought under immutable terms (LicenseIssued); transferable.
@@ -121,4 +122,10 @@ export class License {
      */
     @OneToMany_(() => LicenseTransfer, e => e.license)
     transfers!: LicenseTransfer[]
+
+    /**
+     * Whether the license is valid at the indexed head's block time (LicenseRegistry.isValid at that block).
+     */
+    @OneToOne_(() => LicenseValidity, e => e.license)
+    validity!: LicenseValidity | undefined | null
 }

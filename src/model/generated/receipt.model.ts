@@ -1,8 +1,9 @@
-import {Entity as Entity_, Column as Column_, PrimaryColumn as PrimaryColumn_, BigIntColumn as BigIntColumn_, Index as Index_, ManyToOne as ManyToOne_, BytesColumn as BytesColumn_, BooleanColumn as BooleanColumn_, IntColumn as IntColumn_, DateTimeColumn as DateTimeColumn_, StringColumn as StringColumn_, OneToMany as OneToMany_} from "@subsquid/typeorm-store"
+import {Entity as Entity_, Column as Column_, PrimaryColumn as PrimaryColumn_, BigIntColumn as BigIntColumn_, Index as Index_, ManyToOne as ManyToOne_, BytesColumn as BytesColumn_, BooleanColumn as BooleanColumn_, IntColumn as IntColumn_, DateTimeColumn as DateTimeColumn_, StringColumn as StringColumn_, OneToMany as OneToMany_, OneToOne as OneToOne_} from "@subsquid/typeorm-store"
 import {Asset} from "./asset.model"
 import {Account} from "./account.model"
 import {ContributionType} from "./_contributionType"
 import {ReceiptClaim} from "./receiptClaim.model"
+import {ReceiptAccrual} from "./receiptAccrual.model"
 
 /**
  * A contribution receipt (soulbound ContributionNFT): an income right on its asset's contributor pool.
@@ -117,4 +118,10 @@ export class Receipt {
      */
     @OneToMany_(() => ReceiptClaim, e => e.receipt)
     claims!: ReceiptClaim[]
+
+    /**
+     * Accrued and claimable at the indexed height (RevenueVault.receiptAccrued / receiptClaimable), computed when queried from the asset's accumulator.
+     */
+    @OneToOne_(() => ReceiptAccrual, e => e.receipt)
+    accrual!: ReceiptAccrual | undefined | null
 }

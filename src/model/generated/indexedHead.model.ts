@@ -1,0 +1,37 @@
+import {Entity as Entity_, Column as Column_, PrimaryColumn as PrimaryColumn_, IntColumn as IntColumn_, StringColumn as StringColumn_, DateTimeColumn as DateTimeColumn_} from "@subsquid/typeorm-store"
+
+/**
+ * The indexed head: the last block the processor has written (hot blocks included), with its
+ * hash and block time. One row, id `head`, rewritten by every batch (and rolled back with a reorg).
+ * The figures served "at the indexed height" (ReceiptAccrual, LicenseValidity) are at this block.
+ */
+@Entity_()
+export class IndexedHead {
+    constructor(props?: Partial<IndexedHead>) {
+        Object.assign(this, props)
+    }
+
+    /**
+     * Always `head`.
+     */
+    @PrimaryColumn_()
+    id!: string
+
+    /**
+     * Block number of the indexed head.
+     */
+    @IntColumn_({nullable: false})
+    height!: number
+
+    /**
+     * Its block hash.
+     */
+    @StringColumn_({nullable: false})
+    hash!: string
+
+    /**
+     * Its block time (UTC): the `now` of LicenseValidity.
+     */
+    @DateTimeColumn_({nullable: false})
+    timestamp!: Date
+}
