@@ -114,21 +114,31 @@ export class DayWindowInfo {
     }
 }
 
-@ObjectType({description: 'How a paged list was cut.'})
+@ObjectType({description: 'How a paged list was cut: by offset (offset/limit) or by cursor (after/endCursor).'})
 export class AnalyticsPage {
-    @Field(() => Int, {description: 'Items skipped.'})
+    @Field(() => Int, {description: 'Items skipped (the offset argument); 0 when the page was requested with a cursor.'})
     offset!: number
 
     @Field(() => Int, {description: 'Most items returned.'})
     limit!: number
 
-    @Field(() => Boolean, {description: 'Whether more items follow this page.'})
+    @Field(() => Boolean, {description: 'Whether more items follow this page (the same as hasNextPage).'})
     hasMore!: boolean
+
+    @Field(() => Boolean, {description: 'Whether more items follow this page: then pass endCursor as the list\'s after argument to get them.'})
+    hasNextPage!: boolean
+
+    @Field(() => String, {
+        nullable: true,
+        description:
+            'Opaque cursor of the last item of this page: pass it as the list\'s after argument (votersAfter on proposalDetail), with the same other arguments, to get the items that follow. Null when the page is empty or the list has no cursor paging (treasurySeries).',
+    })
+    endCursor!: string | null
 
     @Field(() => Int, {nullable: true, description: 'Number of items in the whole list, where it is cheap to know.'})
     totalCount!: number | null
 
-    static of(p: Page, hasMore: boolean, totalCount: number | null = null): AnalyticsPage {
-        return Object.assign(new AnalyticsPage(), {...p, hasMore, totalCount})
+    static of(p: Page, hasMore: boolean, totalCount: number | null = null, endCursor: string | null = null): AnalyticsPage {
+        return Object.assign(new AnalyticsPage(), {...p, hasMore, hasNextPage: hasMore, endCursor, totalCount})
     }
 }

@@ -59,7 +59,7 @@ export async function proposalsCreatedIn(em: EntityManager, track: string | null
     const rows = await em.query(
         `SELECT ${PROPOSAL_COLUMNS} FROM proposal
          WHERE ($1::text IS NULL OR track = $1) AND ($2::timestamptz IS NULL OR created_at >= $2) AND ($3::timestamptz IS NULL OR created_at < $3)
-         ORDER BY created_at_block, id LIMIT $4`,
+         ORDER BY created_at_block, length(id), id LIMIT $4`,
         [track, w ? dayStartOf(w.fromDay) : null, w ? dayStartOf(w.toDay + 1) : null, MAX_STATS_PROPOSALS + 1],
     )
     if (rows.length > MAX_STATS_PROPOSALS) throw new ArgumentError(`the window holds more than ${MAX_STATS_PROPOSALS} proposals: narrow it (from, to or track)`)
@@ -71,13 +71,18 @@ export async function proposalById(em: EntityManager, id: string): Promise<Propo
     return rows.length ? proposalRow(rows[0]) : undefined
 }
 
-export async function votersOf(em: EntityManager, proposalId: string, p: Page) {
-    const rows = await em.query(
-        `SELECT voter_id, support, weight, reason, block, timestamp FROM vote WHERE proposal_id = $1
+/**
+ * Votes of a proposal, heaviest first, then by voter (unique per proposal): `limit + 1` rows from
+ * `offset`, or after the keys of a cursor (weight DESC, voter ASC: lighter, or as heavy and a later voter).
+ */
+export async function votersOf(em: EntityManager, proposalId: string, p: Page, after: {weight: bigint; voter: string} | null = null) {
+    const keyset = after ? `AND (weight < $4::numeric OR (weight = $4::numeric AND voter_id > $5))` : ''
+    const rows: any[] = await em.query(
+        `SELECT voter_id, support, weight, reason, block, timestamp FROM vote WHERE proposal_id = $1 ${keyset}
          ORDER BY weight DESC, voter_id OFFSET $2 LIMIT $3`,
-        [proposalId, p.offset, p.limit + 1],
+        [proposalId, p.offset, p.limit + 1, ...(after ? [after.weight.toString(), after.voter] : [])],
     )
-    return rows.map((r: any) => ({voter: r.voter_id, support: r.support, weight: big(r.weight), reason: r.reason, block: r.block, timestamp: r.timestamp}))
+    return rows.map((r) => ({voter: r.voter_id as string, support: r.support as string, weight: big(r.weight), reason: r.reason as string, block: r.block as number, timestamp: r.timestamp as Date}))
 }
 
 export async function disbursementsOf(em: EntityManager, proposalId: string) {
@@ -122,13 +127,24 @@ export async function rankedDelegates(em: EntityManager, topN: number, atBlock: 
     return {prefix: rows.filter((r: any) => r.delegate != null).map((r: any) => ({delegate: r.delegate, votes: big(r.votes)})), totalVotes: total, delegateCount: n}
 }
 
-export async function powerHistory(em: EntityManager, delegate: string, fromBlock: number, toBlock: number, p: Page) {
-    const rows = await em.query(
-        `SELECT block, timestamp, previous_votes, new_votes FROM voting_power_change
-         WHERE delegate_id = $1 AND block >= $2 AND block <= $3 ORDER BY id OFFSET $4 LIMIT $5`,
-        [delegate, fromBlock, toBlock, p.offset, p.limit + 1],
+/** A cursor position in an event list: the block and the log id (unique, chain order within the block). */
+export interface EventKey {
+    block: number
+    id: string
+}
+
+/**
+ * A delegate's DelegateVotesChanged in chain order (block, then log id: unique), `limit + 1` rows
+ * from `offset` or after a cursor's (block, id). Block first so that the (delegate, block) index serves it.
+ */
+export async function powerHistory(em: EntityManager, delegate: string, fromBlock: number, toBlock: number, p: Page, after: EventKey | null = null) {
+    const rows: any[] = await em.query(
+        `SELECT id, block, timestamp, previous_votes, new_votes FROM voting_power_change
+         WHERE delegate_id = $1 AND block >= $2 AND block <= $3 ${after ? 'AND (block, id) > ($6::int, $7::text)' : ''}
+         ORDER BY block, id OFFSET $4 LIMIT $5`,
+        [delegate, fromBlock, toBlock, p.offset, p.limit + 1, ...(after ? [after.block, after.id] : [])],
     )
-    return rows.map((r: any) => ({block: r.block, timestamp: r.timestamp, previousVotes: big(r.previous_votes), newVotes: big(r.new_votes)}))
+    return rows.map((r) => ({id: r.id as string, block: r.block as number, timestamp: r.timestamp as Date, previousVotes: big(r.previous_votes), newVotes: big(r.new_votes)}))
 }
 
 export async function accountVotes(em: EntityManager, id: string): Promise<bigint | undefined> {
@@ -136,14 +152,24 @@ export async function accountVotes(em: EntityManager, id: string): Promise<bigin
     return rows.length ? big(rows[0].votes) : undefined
 }
 
-export async function councilChanges(em: EntityManager, p: Page) {
-    const rows = await em.query(
-        `SELECT member_id, added, council_size, block, timestamp, tx_hash FROM council_change ORDER BY id OFFSET $1 LIMIT $2`,
-        [p.offset, p.limit + 1],
+/** Council membership changes in chain order (block, log id), `limit + 1` rows from `offset` or after a cursor's (block, id). */
+export async function councilChanges(em: EntityManager, p: Page, after: EventKey | null = null) {
+    const rows: any[] = await em.query(
+        `SELECT id, member_id, added, council_size, block, timestamp, tx_hash FROM council_change
+         ${after ? 'WHERE (block, id) > ($3::int, $4::text)' : ''} ORDER BY block, id OFFSET $1 LIMIT $2`,
+        [p.offset, p.limit + 1, ...(after ? [after.block, after.id] : [])],
     )
     const [{n}] = await em.query(`SELECT count(*)::int AS n FROM council_change`)
     return {
-        rows: rows.map((r: any) => ({member: r.member_id, added: r.added, councilSize: r.council_size, block: r.block, timestamp: r.timestamp, txHash: r.tx_hash})),
+        rows: rows.map((r) => ({
+            id: r.id as string,
+            member: r.member_id as string,
+            added: r.added as boolean,
+            councilSize: r.council_size as number,
+            block: r.block as number,
+            timestamp: r.timestamp as Date,
+            txHash: r.tx_hash as string,
+        })),
         total: Number(n),
     }
 }

@@ -134,7 +134,7 @@ export class ProposalVoter {
 
 @ObjectType({description: 'Voters of a proposal, heaviest first, paged.'})
 export class ProposalVoterPage {
-    @Field(() => AnalyticsPage, {description: 'Paging (totalCount = voterCount).'})
+    @Field(() => AnalyticsPage, {description: 'Paging (totalCount = voterCount); endCursor continues with votersAfter.'})
     page!: AnalyticsPage
 
     @Field(() => [ProposalVoter], {description: 'Votes by weight (largest first), then voter address.'})
@@ -248,7 +248,7 @@ export class ProposalDetail {
     @Field(() => [ProposalDisbursement], {description: 'Those disbursements, in chain order (at most 100).'})
     disbursements!: ProposalDisbursement[]
 
-    @Field(() => ProposalVoterPage, {description: 'Voters, paged by votersOffset / votersLimit.'})
+    @Field(() => ProposalVoterPage, {description: 'Voters, paged by votersOffset / votersLimit or by the cursor votersAfter.'})
     voters!: ProposalVoterPage
 }
 
@@ -326,10 +326,10 @@ export class DelegatePowerHistory {
     @Field(() => BigInt, {description: 'Current votes (wei).'})
     currentVotes!: bigint
 
-    @Field(() => AnalyticsPage, {description: 'Paging of `points`.'})
+    @Field(() => AnalyticsPage, {description: 'Paging of `points`; endCursor continues with after.'})
     page!: AnalyticsPage
 
-    @Field(() => [DelegatePowerPoint], {description: 'Changes in chain order.'})
+    @Field(() => [DelegatePowerPoint], {description: 'Changes in chain order (block, then log index).'})
     points!: DelegatePowerPoint[]
 }
 
@@ -362,9 +362,9 @@ export class CouncilHistory {
     @Field(() => [String], {description: 'Current members (lower-case addresses, sorted), at most 500.'})
     members!: string[]
 
-    @Field(() => AnalyticsPage, {description: 'Paging of `changes`.'})
+    @Field(() => AnalyticsPage, {description: 'Paging of `changes`; endCursor continues with after.'})
     page!: AnalyticsPage
 
-    @Field(() => [CouncilHistoryEntry], {description: 'Membership changes in chain order (deployment included).'})
+    @Field(() => [CouncilHistoryEntry], {description: 'Membership changes in chain order (block, then log index; deployment included).'})
     changes!: CouncilHistoryEntry[]
 }

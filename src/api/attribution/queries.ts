@@ -98,17 +98,23 @@ export interface ShareRow {
     amount: bigint
 }
 
-/** A page (by receipt id) of the receipt shares of each distribution. */
-export async function receiptShares(em: EntityManager, distributionIds: string[], offset: number, limit: number): Promise<ShareRow[]> {
+/**
+ * A page of the receipt shares of each distribution, in numeric receipt id order (ids are unique):
+ * `limit` rows per distribution from `offset`, or those of receipts after `afterReceipt` (the same
+ * bound for every distribution: receipt ids are global).
+ */
+export async function receiptShares(em: EntityManager, distributionIds: string[], offset: number, limit: number, afterReceipt: string | null = null): Promise<ShareRow[]> {
     if (!distributionIds.length) return []
+    const keyset = afterReceipt != null ? `AND (length(r.id), r.id) > (length($4::text), $4::text)` : ''
     const rows = await em.query(
         `SELECT d.id AS dist, s.id AS receipt, s.contributor_id, s.weight::text, s.amount::text
          FROM unnest($1::text[]) AS x(id) JOIN revenue_distribution d ON d.id = x.id
          CROSS JOIN LATERAL (
              SELECT r.id, r.contributor_id, r.weight, ${shareSql('d', 'r')} AS amount
-             FROM receipt r WHERE ${sharesInSql('d', 'r')}
-             ORDER BY ${idOrderSql('r.id')} OFFSET $2 LIMIT $3) s`,
-        [distributionIds, offset, limit],
+             FROM receipt r WHERE ${sharesInSql('d', 'r')} ${keyset}
+             ORDER BY ${idOrderSql('r.id')} OFFSET $2 LIMIT $3) s
+         ORDER BY x.id, ${idOrderSql('s.id')}`,
+        afterReceipt != null ? [distributionIds, offset, limit, afterReceipt] : [distributionIds, offset, limit],
     )
     return rows.map((r: any) => ({distributionId: r.dist, receiptId: r.receipt, contributor: r.contributor_id, weight: big(r.weight), amount: big(r.amount)}))
 }
@@ -200,18 +206,21 @@ export async function assetBuckets(em: EntityManager, assetId: string, fromMs: n
 }
 
 export interface RankedContributor {
+    rank: number
     account: string
     earned: bigint
     receiptCount: number
 }
 
 /**
- * Contributors by earnings. Without a window: each receipt's accrued amount (receipts of the
- * asset, or all receipts). With a window: the receipts' shares of the distributions in it.
+ * Contributors by earnings (earned DESC, then account: unique, so the order is total). Without a
+ * window: each receipt's accrued amount (receipts of the asset, or all receipts). With a window:
+ * the receipts' shares of the distributions in it. The page starts at `offset`, or after the
+ * (earned, account) of a cursor; ranks are of the whole ranking either way.
  */
 export async function rankContributors(
     em: EntityManager,
-    o: {assetId: string | null; fromMs: number | null; toMs: number | null; offset: number; limit: number},
+    o: {assetId: string | null; fromMs: number | null; toMs: number | null; offset: number; limit: number; after?: {earned: bigint; account: string} | null},
 ): Promise<{entries: RankedContributor[]; total: number}> {
     const params: unknown[] = []
     const p = (v: unknown) => {
@@ -236,14 +245,19 @@ export async function rankContributors(
                ${conds.length ? `WHERE ${conds.join(' AND ')}` : ''}
                GROUP BY r.contributor_id HAVING sum(${share}) > 0`
     }
+    const listParams = params.length
+    // earned DESC: the rows after (e, a) are the smaller earnings, or equal ones with a later account
+    const keyset = o.after ? `WHERE y.earned < ${p(o.after.earned.toString())}::numeric OR (y.earned = $${params.length}::numeric AND y.account > ${p(o.after.account)})` : ''
     const rows = await em.query(
-        `SELECT x.account, x.earned::text AS earned_wei, x.receipts, count(*) OVER ()::int AS total FROM (${sql}) x
-         ORDER BY x.earned DESC, x.account OFFSET ${p(o.offset)} LIMIT ${p(o.limit)}`,
+        `SELECT y.account, y.earned::text AS earned_wei, y.receipts, y.rank, y.total FROM (
+             SELECT x.*, row_number() OVER (ORDER BY x.earned DESC, x.account)::int AS rank, count(*) OVER ()::int AS total FROM (${sql}) x) y
+         ${keyset}
+         ORDER BY y.earned DESC, y.account OFFSET ${p(o.offset)} LIMIT ${p(o.limit)}`,
         params,
     )
     let total = rows.length ? rows[0].total : 0
-    if (!rows.length && o.offset > 0) total = Number((await em.query(`SELECT count(*)::int AS n FROM (${sql}) x`, params.slice(0, -2)))[0].n)
-    return {entries: rows.map((r: any) => ({account: r.account, earned: big(r.earned_wei), receiptCount: r.receipts})), total}
+    if (!rows.length && (o.offset > 0 || o.after)) total = Number((await em.query(`SELECT count(*)::int AS n FROM (${sql}) x`, params.slice(0, listParams)))[0].n)
+    return {entries: rows.map((r: any) => ({rank: r.rank, account: r.account, earned: big(r.earned_wei), receiptCount: r.receipts})), total}
 }
 
 export async function assetExists(em: EntityManager, id: string): Promise<{directRevenue: bigint; upstreamRevenue: bigint; contributorRevenue: bigint} | undefined> {

@@ -21,14 +21,22 @@ registerEnumType(LineageDirection, {
     description: 'ANCESTORS: the assets a payment to the root sends royalties to (parents, their parents, ...). DESCENDANTS: the assets whose revenue flows to the root.',
 })
 
-@ObjectType({description: 'A page of a list: how it was cut and how long the whole list is.'})
+@ObjectType({description: 'A page of a list: how it was cut (by offset, or by cursor where the list has one) and how long the whole list is.'})
 export class AttributionPage {
-    @Field(() => Int, {description: 'Items skipped.'})
+    @Field(() => Int, {description: 'Items skipped (the offset argument); 0 when the page was requested with a cursor.'})
     offset!: number
     @Field(() => Int, {description: 'Most items returned.'})
     limit!: number
     @Field(() => Int, {description: 'Items in the whole list.'})
     totalCount!: number
+    @Field(() => Boolean, {description: 'Whether more items follow this page.'})
+    hasNextPage!: boolean
+    @Field(() => String, {
+        nullable: true,
+        description:
+            "Opaque cursor of the last item of this page: pass it as the list's cursor argument (after on topContributors, receiptsAfter on paymentAttribution), with the same other arguments, to get the items that follow. Null when the page is empty or the list is paged by offset only (nodesPage, assetLineage).",
+    })
+    endCursor!: string | null
 }
 
 @ObjectType({description: "One receipt's share of a distribution's contributor pool (SPEC §6.3)."})
@@ -86,9 +94,9 @@ export class AttributionNode {
             "toContributors - allocated (wei). Usually a few wei >= 0; a single distribution may allocate a few wei more than its pool (each receipt's floor carries over from earlier distributions), so it can be slightly negative. The asset's cumulative residual (assetResidual) is never negative.",
     })
     unallocated!: bigint
-    @Field(() => AttributionPage, {description: 'How receiptShares was cut; totalCount = receipts sharing in this pool.'})
+    @Field(() => AttributionPage, {description: "How receiptShares was cut; totalCount = receipts sharing in this pool; endCursor continues this node's shares (receiptsAfter)."})
     receiptsPage!: AttributionPage
-    @Field(() => [ReceiptShare], {description: 'Receipt shares of the pool, by receipt id, paged by receiptsOffset/receiptsLimit.'})
+    @Field(() => [ReceiptShare], {description: 'Receipt shares of the pool, by receipt id (numeric order), paged by receiptsOffset/receiptsLimit or after the receipt of the cursor receiptsAfter.'})
     receiptShares!: ReceiptShare[]
 }
 
@@ -226,9 +234,9 @@ export class TopContributors {
     from!: Date | null
     @Field(() => Date, {nullable: true, description: 'Window end (excluded); null = up to the indexed head.'})
     to!: Date | null
-    @Field(() => AttributionPage)
+    @Field(() => AttributionPage, {description: 'How entries was cut; endCursor continues the ranking (after).'})
     page!: AttributionPage
-    @Field(() => [TopContributor])
+    @Field(() => [TopContributor], {description: 'Contributors by earned (largest first), then address.'})
     entries!: TopContributor[]
 }
 

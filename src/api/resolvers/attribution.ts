@@ -50,12 +50,24 @@ import {
     TopContributor,
     TopContributors,
 } from '../attribution/types'
+import {afterKeys, cursorList, cursorPage, encodeCursor, requireOffsetOrCursor, scopeOf} from '../analytics/cursor'
 import {ArgumentError} from '../errors'
 
 /** Payments with more RevenueDistributed events than this are refused (none fits in a block's gas). */
 const MAX_PAYMENT_EVENTS = 20_000
 
-const page = (offset: number, limit: number, totalCount: number) => Object.assign(new AttributionPage(), {offset, limit, totalCount})
+/**
+ * The cursor-paged lists and their sort keys (the ORDER BY of their query, tie-breaker last).
+ * paymentAttribution's nodes stay offset-paged: they are an in-memory slice, in seq order, of the
+ * payment's immutable distribution tree (at most MAX_PAYMENT_EVENTS), so an offset is exact and
+ * stable there. Its receipt shares take one cursor for all nodes shown: a receipt id, after which
+ * every node's shares continue (ids are global and each node's shares are in id order).
+ */
+const TOP_CONTRIBUTORS = cursorList('topContributors', ['uint', 'address'] as const)
+const RECEIPT_SHARES = cursorList('paymentAttribution.receiptShares', ['uint'] as const)
+
+const page = (offset: number, limit: number, totalCount: number, shown: number, more = offset + shown < totalCount, endCursor: string | null = null) =>
+    Object.assign(new AttributionPage(), {offset, limit, totalCount, hasNextPage: more, endCursor})
 const bucket = <T extends EarningsBucket>(target: T, b: Omit<EarningsBucketData, 'count'>): T =>
     Object.assign(target, {
         start: new Date(b.start),
@@ -85,9 +97,18 @@ export class AttributionResolver {
         @Arg('receiptsLimit', () => Int, {defaultValue: 100, description: 'Most receipt shares per node (<= 1000).'}) receiptsLimit: number,
         @Arg('nodesOffset', () => Int, {defaultValue: 0, description: 'Nodes to skip (in seq order).'}) nodesOffset: number,
         @Arg('nodesLimit', () => Int, {defaultValue: 100, description: 'Most nodes returned (<= 100). nodesLimit x receiptsLimit <= 50 000.'}) nodesLimit: number,
+        @Arg('receiptsAfter', () => String, {
+            nullable: true,
+            description:
+                "Opaque cursor: a node's receiptsPage.endCursor from this payment. Every node shown then lists the shares of receipts after that receipt (in id order); to walk one node's shares, keep nodesOffset on that node and nodesLimit 1. Give this or receiptsOffset, not both.",
+        })
+        receiptsAfter: string | null,
     ): Promise<PaymentAttribution | null> {
         requireId('paymentId', paymentId)
         const rp = requirePage('receipts', receiptsOffset, receiptsLimit)
+        requireOffsetOrCursor('receiptsOffset', rp.offset, 'receiptsAfter', receiptsAfter)
+        const scope = scopeOf(paymentId)
+        const after = afterKeys(RECEIPT_SHARES, scope, receiptsAfter, 'receiptsAfter')
         const np = requirePage('nodes', nodesOffset, nodesLimit, MAX_NODES_LIMIT)
         if (np.limit * rp.limit > MAX_SHARES_PER_RESPONSE) throw new ArgumentError(`nodesLimit x receiptsLimit must be <= ${MAX_SHARES_PER_RESPONSE}, got ${np.limit} x ${rp.limit}`)
         const em = await this.tx()
@@ -99,16 +120,18 @@ export class AttributionResolver {
         const shown = tree.nodes.slice(np.offset, np.offset + np.limit)
         const ids = shown.map((n) => events[n.seq].id)
         const stats = await q.poolStats(em, ids)
-        const shares = await q.receiptShares(em, ids, rp.offset, rp.limit)
-        const byDist = new Map<string, ReceiptShare[]>()
+        // one row more per node than the page: whether more of its shares follow
+        const shares = await q.receiptShares(em, ids, rp.offset, rp.limit + 1, after && after[0].toString())
+        const byDist = new Map<string, q.ShareRow[]>()
         for (const s of shares) {
             const list = byDist.get(s.distributionId) ?? []
-            list.push(Object.assign(new ReceiptShare(), {receiptId: s.receiptId, contributor: s.contributor, weight: s.weight, amount: s.amount}))
+            list.push(s)
             byDist.set(s.distributionId, list)
         }
         const nodes = shown.map((n) => {
             const id = events[n.seq].id
             const st = stats.get(id) ?? {receiptCount: 0, allocated: 0n}
+            const rs = cursorPage(byDist.get(id) ?? [], rp.limit, RECEIPT_SHARES, scope, (s) => [BigInt(s.receiptId)])
             return Object.assign(new AttributionNode(), {
                 distributionId: id,
                 seq: n.seq,
@@ -129,8 +152,8 @@ export class AttributionResolver {
                 accAfter: n.accAfter,
                 allocated: st.allocated,
                 unallocated: n.toContributors - st.allocated,
-                receiptsPage: page(rp.offset, rp.limit, st.receiptCount),
-                receiptShares: byDist.get(id) ?? [],
+                receiptsPage: page(rp.offset, rp.limit, st.receiptCount, rs.rows.length, rs.hasNextPage, rs.endCursor),
+                receiptShares: rs.rows.map((s) => Object.assign(new ReceiptShare(), {receiptId: s.receiptId, contributor: s.contributor, weight: s.weight, amount: s.amount})),
             })
         })
         return Object.assign(new PaymentAttribution(), {
@@ -148,7 +171,7 @@ export class AttributionResolver {
             conservationGap: tree.conservationGap,
             distributionCount: p.distributionCount,
             maxDepth: p.maxDepth,
-            nodesPage: page(np.offset, np.limit, tree.nodes.length),
+            nodesPage: page(np.offset, np.limit, tree.nodes.length, shown.length),
             nodes,
         })
     }
@@ -221,7 +244,7 @@ export class AttributionResolver {
 
     @Query(() => TopContributors, {
         description:
-            'Contributors ranked by what their receipts earned, globally or on one asset, over all time (accrued amounts) or in a window [from, to) (shares of the distributions in it). Paged; ties broken by address.',
+            'Contributors ranked by what their receipts earned, globally or on one asset, over all time (accrued amounts) or in a window [from, to) (shares of the distributions in it). Paged by offset or by cursor (after); ties broken by address.',
     })
     async topContributors(
         @Arg('assetId', () => String, {nullable: true, description: 'Restrict to receipts of this asset (decimal id).'}) assetId: string | null,
@@ -229,18 +252,27 @@ export class AttributionResolver {
         @Arg('to', () => Date, {nullable: true, description: 'Window end, excluded.'}) to: Date | null,
         @Arg('limit', () => Int, {defaultValue: 20, description: 'Most entries (<= 1000).'}) limit: number,
         @Arg('offset', () => Int, {defaultValue: 0, description: 'Entries to skip (<= 100 000).'}) offset: number,
+        @Arg('after', () => String, {
+            nullable: true,
+            description: 'Opaque cursor: the page.endCursor of the previous page (same assetId, from and to); the page then holds the entries ranked after it. Give this or offset, not both.',
+        })
+        after: string | null,
     ): Promise<TopContributors> {
         if (assetId != null) requireId('assetId', assetId)
         const w = optionalWindow(from, to)
         const p = requirePage('', offset, limit)
+        requireOffsetOrCursor('offset', p.offset, 'after', after)
+        const scope = scopeOf(assetId, w.fromMs, w.toMs)
+        const k = afterKeys(TOP_CONTRIBUTORS, scope, after)
         const em = await this.tx()
-        const {entries, total} = await q.rankContributors(em, {assetId: assetId ?? null, ...w, ...p})
+        const {entries, total} = await q.rankContributors(em, {assetId: assetId ?? null, ...w, ...p, after: k && {earned: k[0], account: k[1]}})
+        const last = entries[entries.length - 1]
         return Object.assign(new TopContributors(), {
             assetId: assetId ?? null,
             from: w.fromMs == null ? null : new Date(w.fromMs),
             to: w.toMs == null ? null : new Date(w.toMs),
-            page: page(p.offset, p.limit, total),
-            entries: entries.map((e, i) => Object.assign(new TopContributor(), {rank: p.offset + i + 1, ...e})),
+            page: page(p.offset, p.limit, total, entries.length, last != null && last.rank < total, last ? encodeCursor(TOP_CONTRIBUTORS, scope, [last.earned, last.account]) : null),
+            entries: entries.map((e) => Object.assign(new TopContributor(), e)),
         })
     }
 
@@ -272,7 +304,7 @@ export class AttributionResolver {
             direction,
             depth: d,
             truncated: walk.truncated,
-            page: page(p.offset, p.limit, walk.nodes.length),
+            page: page(p.offset, p.limit, walk.nodes.length, shown.length),
             nodes: shown.map((n) => Object.assign(new LineageNodeInfo(), {assetId: n.assetId, minDepth: n.minDepth, pathCount: n.pathCount, share: n.share})),
             edges: walk.edges.filter((e) => inPage.has(far(e))).map((e) => Object.assign(new LineageEdgeInfo(), e)),
             directRevenue: root.directRevenue,

@@ -20,6 +20,7 @@ import {
 import {ratio} from '../../domain/ratio'
 import {distribution} from '../../domain/voting-power'
 import {AnalyticsPage, AnalyticsRatio, DayWindowInfo, dayWindow, indexedHeight, page, requireInt} from '../analytics/common'
+import {afterKeys, cursorList, cursorPage, requireOffsetOrCursor, scopeOf} from '../analytics/cursor'
 import {ArgumentError} from '../errors'
 import {
     accountVotes,
@@ -51,6 +52,12 @@ import {
 export const MAX_VOTERS_PAGE = 500
 export const MAX_TOP_DELEGATES = 100
 export const MAX_HISTORY_PAGE = 1000
+
+/** The cursor-paged lists and their sort keys (the ORDER BY of their query, tie-breaker last). */
+const VOTERS = cursorList('proposalDetail.voters', ['uint', 'address'] as const)
+const POWER_HISTORY = cursorList('delegatePowerHistory', ['int', 'logId'] as const)
+const COUNCIL_HISTORY = cursorList('councilHistory', ['int', 'logId'] as const)
+const AFTER_DOC = 'Opaque cursor: the endCursor of the previous page (requested with the same other arguments); the page then holds the items after it. Give this or offset, not both.'
 
 function address(name: string, v: string): string {
     if (!/^0x[0-9a-fA-F]{40}$/.test(v)) throw new ArgumentError(`${name} must be a 0x-prefixed 20-byte hex address, got "${v}"`)
@@ -103,13 +110,22 @@ export class GovernanceAnalyticsResolver {
         @Arg('id', () => String, {description: 'Proposal id (decimal, from 1).'}) id: string,
         @Arg('votersOffset', () => Int, {defaultValue: 0, description: 'Voters to skip.'}) votersOffset: number,
         @Arg('votersLimit', () => Int, {defaultValue: 50, description: `Most voters to return, 1 to ${MAX_VOTERS_PAGE}.`}) votersLimit: number,
+        @Arg('votersAfter', () => String, {
+            nullable: true,
+            description: 'Opaque cursor: the voters.page.endCursor of the previous page of this proposal; the page then holds the voters after it. Give this or votersOffset, not both.',
+        })
+        votersAfter: string | null,
     ): Promise<ProposalDetail | null> {
         if (!/^[1-9][0-9]{0,77}$/.test(id)) throw new ArgumentError(`id must be a proposal id (a positive decimal integer), got "${id}"`)
         const vp = page('voters', votersOffset, votersLimit, MAX_VOTERS_PAGE)
+        requireOffsetOrCursor('votersOffset', vp.offset, 'votersAfter', votersAfter)
+        const scope = scopeOf(id)
+        const after = afterKeys(VOTERS, scope, votersAfter, 'votersAfter')
         const em = await this.tx()
         const p = await proposalById(em, id)
         if (p == null) return null
-        const [voters, disbursements] = await Promise.all([votersOf(em, id, vp), disbursementsOf(em, id)])
+        const [rows, disbursements] = await Promise.all([votersOf(em, id, vp, after && {weight: after[0], voter: after[1]}), disbursementsOf(em, id)])
+        const voters = cursorPage(rows, vp.limit, VOTERS, scope, (v) => [v.weight, v.voter])
         const ca = councilApprovals(p)
         const tte = timeToExecution(p)
         return Object.assign(new ProposalDetail(), {
@@ -127,8 +143,8 @@ export class GovernanceAnalyticsResolver {
             timeToExecution: tte && Object.assign(new TimeToExecutionInfo(), tte),
             disbursements: disbursements.map((d: any) => Object.assign(new ProposalDisbursement(), {...d, category: d.category as SpendCategory | null})),
             voters: Object.assign(new ProposalVoterPage(), {
-                page: AnalyticsPage.of(vp, voters.length > vp.limit, p.voterCount),
-                items: voters.slice(0, vp.limit).map((v: any) => Object.assign(new ProposalVoter(), {...v, support: v.support as Support})),
+                page: AnalyticsPage.of(vp, voters.hasNextPage, p.voterCount, voters.endCursor),
+                items: voters.rows.map((v: any) => Object.assign(new ProposalVoter(), {...v, support: v.support as Support})),
             }),
         })
     }
@@ -179,44 +195,53 @@ export class GovernanceAnalyticsResolver {
         })
     }
 
-    @Query(() => DelegatePowerHistory, {nullable: true, description: 'Voting power history of one delegate (DelegateVotesChanged), oldest first, paged. Null for an address never seen.'})
+    @Query(() => DelegatePowerHistory, {nullable: true, description: 'Voting power history of one delegate (DelegateVotesChanged), oldest first (block, then log index), paged by offset or cursor. Null for an address never seen.'})
     async delegatePowerHistory(
         @Arg('delegate', () => String, {description: 'Delegate address (0x, any case).'}) delegate: string,
         @Arg('fromBlock', () => Int, {defaultValue: 0, description: 'First block (included).'}) fromBlock: number,
         @Arg('toBlock', () => Int, {nullable: true, description: 'Last block (included); omit for no bound.'}) toBlock: number | null,
         @Arg('offset', () => Int, {defaultValue: 0, description: 'Changes to skip.'}) offset: number,
         @Arg('limit', () => Int, {defaultValue: 100, description: `Most changes to return, 1 to ${MAX_HISTORY_PAGE}.`}) limit: number,
+        @Arg('after', () => String, {nullable: true, description: AFTER_DOC}) after: string | null,
     ): Promise<DelegatePowerHistory | null> {
         const id = address('delegate', delegate)
         requireInt('fromBlock', fromBlock, 0, Number.MAX_SAFE_INTEGER)
         const to = toBlock ?? 2_147_483_647
         requireInt('toBlock', to, fromBlock, 2_147_483_647)
         const p = page('', offset, limit, MAX_HISTORY_PAGE)
+        requireOffsetOrCursor('offset', p.offset, 'after', after)
+        const scope = scopeOf(id, fromBlock, to)
+        const k = afterKeys(POWER_HISTORY, scope, after)
         const em = await this.tx()
         const votes = await accountVotes(em, id)
         if (votes == null) return null
-        const rows = await powerHistory(em, id, fromBlock, to, p)
+        const r = cursorPage(await powerHistory(em, id, fromBlock, to, p, k && {block: k[0], id: k[1]}), p.limit, POWER_HISTORY, scope, (x) => [x.block, x.id])
         return Object.assign(new DelegatePowerHistory(), {
             delegate: id,
             currentVotes: votes,
-            page: AnalyticsPage.of(p, rows.length > p.limit),
-            points: rows.slice(0, p.limit).map((r: any) => Object.assign(new DelegatePowerPoint(), {...r, delta: r.newVotes - r.previousVotes})),
+            page: AnalyticsPage.of(p, r.hasNextPage, null, r.endCursor),
+            points: r.rows.map(({id: _, ...x}) => Object.assign(new DelegatePowerPoint(), {...x, delta: x.newVotes - x.previousVotes})),
         })
     }
 
-    @Query(() => CouncilHistory, {description: 'Council membership: current members and size, and every change (additions and removals) in chain order, paged.'})
+    @Query(() => CouncilHistory, {description: 'Council membership: current members and size, and every change (additions and removals) in chain order, paged by offset or cursor.'})
     async councilHistory(
         @Arg('offset', () => Int, {defaultValue: 0, description: 'Changes to skip.'}) offset: number,
         @Arg('limit', () => Int, {defaultValue: 100, description: `Most changes to return, 1 to ${MAX_HISTORY_PAGE}.`}) limit: number,
+        @Arg('after', () => String, {nullable: true, description: AFTER_DOC}) after: string | null,
     ): Promise<CouncilHistory> {
         const p = page('', offset, limit, MAX_HISTORY_PAGE)
+        requireOffsetOrCursor('offset', p.offset, 'after', after)
+        const scope = scopeOf()
+        const k = afterKeys(COUNCIL_HISTORY, scope, after)
         const em = await this.tx()
-        const [now, changes] = await Promise.all([councilNow(em), councilChanges(em, p)])
+        const [now, changes] = await Promise.all([councilNow(em), councilChanges(em, p, k && {block: k[0], id: k[1]})])
+        const r = cursorPage(changes.rows, p.limit, COUNCIL_HISTORY, scope, (x) => [x.block, x.id])
         return Object.assign(new CouncilHistory(), {
             currentSize: now.size,
             members: now.members,
-            page: AnalyticsPage.of(p, changes.rows.length > p.limit, changes.total),
-            changes: changes.rows.slice(0, p.limit).map((c: any) => Object.assign(new CouncilHistoryEntry(), c)),
+            page: AnalyticsPage.of(p, r.hasNextPage, changes.total, r.endCursor),
+            changes: r.rows.map(({id: _, ...c}) => Object.assign(new CouncilHistoryEntry(), c)),
         })
     }
 }
