@@ -60,7 +60,7 @@ async function chain(scale: ScaleName, seed: number): Promise<Devnet> {
     }
 }
 
-interface BenchDb {
+export interface BenchDb {
     url: string
     stop(): Promise<void>
 }
@@ -85,10 +85,10 @@ async function server(): Promise<string> {
     return embedded.url
 }
 
-/** A new, migrated database; dropped by stop() unless `keep`. */
-async function freshDatabase(keep: boolean): Promise<BenchDb> {
+/** A new, migrated database named `<prefix>_<time>`; dropped by stop() unless `keep`. Also used by bench/api-abuse.ts. */
+export async function freshDatabase(keep: boolean, prefix = 'bench_export'): Promise<BenchDb> {
     const admin = await server()
-    const name = `bench_export_${Date.now()}`
+    const name = `${prefix}_${Date.now()}`
     const c = new pg.Client(admin)
     await c.connect()
     await c.query(`CREATE DATABASE ${name}`)
@@ -127,7 +127,8 @@ async function runTracked(script: string, args: string[], env: NodeJS.ProcessEnv
     return {code, stderr: child.output('stderr'), peakRssMb: Math.round(peakKb / 1024), seconds: Number(process.hrtime.bigint() - started) / 1e9}
 }
 
-async function indexChain(dbUrl: string, manifest: DeploymentManifest, dir: string): Promise<number> {
+/** Indexes the chain of `manifest` into `dbUrl` to its head with the real processor (lib/main.js); returns the seconds it took. */
+export async function indexChain(dbUrl: string, manifest: DeploymentManifest, dir: string): Promise<number> {
     const manifestFile = path.join(dir, `deployment-${Date.now()}.json`)
     fs.writeFileSync(manifestFile, JSON.stringify(manifest))
     const r = await runTracked(path.join(ROOT, 'lib/main.js'), [], {DB_URL: dbUrl, MANIFEST: manifestFile, RPC_URL: manifest.rpcUrl, EXIT_AT_HEAD: '1'})
@@ -271,6 +272,12 @@ async function buildScalingChain(devnet: Devnet, receipts: number, payments: num
     return {payments: payments + 1}
 }
 
+/** Stops the embedded server started by freshDatabase, if any (a no-op on BENCH_DATABASE_URL). */
+export async function stopBenchServer(): Promise<void> {
+    await embedded?.stop()
+    embedded = undefined
+}
+
 async function main() {
     const {values} = parseArgs({
         options: {
@@ -286,7 +293,7 @@ async function main() {
     try {
         await run(values)
     } finally {
-        await embedded?.stop()
+        await stopBenchServer()
     }
 }
 
@@ -301,7 +308,10 @@ async function run(values: Record<string, string | boolean | undefined>) {
     await exportBench({scale, seed, formats, dataset: values.dataset as string, keep: values['keep-db'] as boolean})
 }
 
-main().catch((e) => {
-    console.error(process.env.DEBUG ? e : e instanceof Error ? e.message : e)
-    process.exit(1)
-})
+// run as `npm run bench:export`, not when another benchmark imports its set-up
+if (require.main === module) {
+    main().catch((e) => {
+        console.error(process.env.DEBUG ? e : e instanceof Error ? e.message : e)
+        process.exit(1)
+    })
+}

@@ -129,6 +129,18 @@ export function createGateway(opts: {upstreamPort: number; routes: Route[]; metr
         proxy(req, res, opts.upstreamPort, undefined, log)
     }
 
+    // Node answers a request it gives up on (slow head or body, malformed HTTP) with a bare status and
+    // no body; this answers with a GraphQL error in JSON instead, then closes the connection.
+    server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+        if (!socket.writable || (err as any).code === 'ECONNRESET') return void socket.destroy()
+        const timeout = err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        const [status, code, message] = timeout
+            ? [408, 'REQUEST_TIMEOUT', `the request was not received in time: send its headers within ${API_LIMITS.headersTimeoutMs / 1000} s and the whole request within ${API_LIMITS.requestTimeoutMs / 1000} s`]
+            : [400, 'BAD_REQUEST', 'malformed HTTP request']
+        const body = JSON.stringify({errors: [{message, extensions: {code}}]})
+        socket.end(`HTTP/1.1 ${status} ${timeout ? 'Request Timeout' : 'Bad Request'}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`)
+    })
+
     server.on('upgrade', (req, socket, head) => {
         const [path, search] = (req.url ?? '/').split('?', 2)
         if (path === '/graphql/') req.url = `/graphql${search != null ? `?${search}` : ''}` // as on HTTP

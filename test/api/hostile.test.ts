@@ -120,7 +120,8 @@ describe('hostile queries', () => {
         const port = Number(new URL(api.url).port)
         const slow = net.connect(port, '127.0.0.1')
         await new Promise((r) => slow.once('connect', r))
-        slow.resume() // read what the server sends (its 408), so that its close is seen
+        let answer = ''
+        slow.on('data', (d) => (answer += d.toString())) // read what the server sends (its 408), so that its close is seen
         slow.write('POST /graphql HTTP/1.1\r\nHost: x\r\n') // never finishes its headers
         const closed = new Promise<number>((r) => {
             const t = Date.now()
@@ -130,6 +131,11 @@ describe('hostile queries', () => {
         expect(r.body.errors).toBeUndefined()
         const after = await closed
         expect(after).toBeLessThan(API_LIMITS.headersTimeoutMs + 5_000) // checked every second
+        // the refusal is a GraphQL error in JSON that says what to change, not a bare 408
+        expect(answer).toMatch(/^HTTP\/1\.1 408 /)
+        const body = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))
+        expect(body.errors[0].extensions.code).toBe('REQUEST_TIMEOUT')
+        expect(body.errors[0].message).toContain(`within ${API_LIMITS.headersTimeoutMs / 1000} s`)
     }, 60_000)
 
     it('rate-limits a client with 429 and Retry-After', async () => {
