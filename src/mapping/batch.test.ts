@@ -101,12 +101,12 @@ describe('processBatch', () => {
         expect((await h.get(Asset, '1'))!).toMatchObject({status: 'ACTIVE', parentCount: 0, childCount: 0})
     })
 
-    it('a batch without protocol logs writes only the indexed head; an empty batch writes nothing', async () => {
+    it('a batch without protocol logs writes only the indexed head and the deployment contracts; an empty batch writes nothing', async () => {
         await h.run([])
         expect(await h.counts()).toEqual({})
         const {stats} = await h.run([block(1), block(2, [rawLog(CAROL, ['0x' + '00'.repeat(32)], '0x')])])
         expect(stats).toEqual({events: 0, skipped: 0, skippedByKind: {}})
-        expect(await h.counts()).toEqual({indexed_head: 1})
+        expect(await h.counts()).toEqual({indexed_head: 1, deployed_contract: 8})
         const [head] = await h.query('SELECT height FROM indexed_head')
         expect(head).toEqual({height: 2})
     })

@@ -1,7 +1,7 @@
 import {Store} from '@subsquid/typeorm-store'
 import {In, IsNull} from 'typeorm'
-import {DeploymentManifest} from '../config/manifest'
-import {IndexedHead, Proposal, ProposalState} from '../model'
+import {DeploymentManifest, MANIFEST_CONTRACTS} from '../config/manifest'
+import {DeployedContract, IndexedHead, Proposal, ProposalState} from '../model'
 import type {ProcessorContext} from '../processor'
 import {EventDecoder, ProtocolEvent} from './decode'
 import {handlers} from './handlers'
@@ -71,7 +71,8 @@ export async function processBatch(ctx: ProcessorContext<Store>, manifest: Deplo
     const t2 = performance.now()
     await s.flush(ctx.store)
     const head = ctx.blocks[ctx.blocks.length - 1]?.header
-    if (head != null) await ctx.store.upsert(indexedHead(head))
+    if (head != null) await ctx.store.upsert([indexedHead(head)])
+    if (head != null) await ctx.store.upsert(deployedContracts(manifest))
     const t3 = performance.now()
     ctx.log.debug(`batch of ${events} events: decode+load ${(t1 - t0).toFixed(0)} ms, apply ${(t2 - t1).toFixed(0)} ms, write ${(t3 - t2).toFixed(0)} ms`)
     return {events, skipped, skippedByKind}
@@ -83,4 +84,9 @@ export async function processBatch(ctx: ProcessorContext<Store>, manifest: Deplo
  */
 function indexedHead(header: {height: number; hash: string; timestamp: number}): IndexedHead {
     return new IndexedHead({id: 'head', height: header.height, hash: header.hash, timestamp: new Date(header.timestamp)})
+}
+
+/** The deployment's contracts (SPEC name -> address), written with every batch so that they are always there (and roll back with it). */
+function deployedContracts(m: DeploymentManifest): DeployedContract[] {
+    return MANIFEST_CONTRACTS.map((name) => new DeployedContract({id: name, address: m.contracts[name].toLowerCase(), chainId: m.chainId}))
 }

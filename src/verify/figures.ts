@@ -30,6 +30,22 @@ export interface Figure {
     calls: FigureCall[]
     /** The chain's value as text, from the results of `calls` (in order). */
     expected(results: readonly unknown[]): string
+    /** What each call must return if the served value is right, in canonical form (see `canonical`). */
+    returns: unknown[]
+    /** How the served value follows from the results when it is not the one result itself. */
+    formula?: string
+}
+
+/**
+ * The canonical form of a view function's result, to compare with `Figure.returns`: integers as
+ * decimal strings, addresses and other strings lower-case, booleans as they are, tuples and
+ * arrays as arrays. `canonical(await client.readContract(...))` equals the figure's `returns[i]`.
+ */
+export function canonical(v: unknown): unknown {
+    if (typeof v === 'bigint' || typeof v === 'number') return v.toString()
+    if (typeof v === 'string') return v.toLowerCase()
+    if (Array.isArray(v)) return v.map(canonical)
+    return v
 }
 
 export const SIG = {
@@ -58,13 +74,26 @@ const PROPOSAL_STATES = ['PENDING', 'ACTIVE', 'CANCELED', 'DEFEATED', 'VETOED', 
 const text = (v: unknown) => String(v)
 const address = (v: unknown) => String(v).toLowerCase()
 const named = (names: string[]) => (v: unknown) => names[Number(v)] ?? `unknown (${v})`
+/** The index of an enum name, as a view function returns it. */
+const indexOf = (names: string[]) => (served: string) => String(names.indexOf(served))
 const single =
     (read: (v: unknown) => string = text) =>
     (r: readonly unknown[]) =>
         read(r[0])
 
-function figure(entity: string, id: string, field: string, served: unknown, contract: ManifestContract, signature: string, args: readonly (bigint | string)[], read?: (v: unknown) => string): Figure {
-    return {entity, id, field, served: served == null ? 'null' : String(served), calls: [{contract, signature, args}], expected: single(read)}
+function figure(
+    entity: string,
+    id: string,
+    field: string,
+    served: unknown,
+    contract: ManifestContract,
+    signature: string,
+    args: readonly (bigint | string)[],
+    read?: (v: unknown) => string,
+    raw: (served: string) => unknown = (x) => (typeof served === 'boolean' ? served : x.toLowerCase()),
+): Figure {
+    const text = served == null ? 'null' : String(served)
+    return {entity, id, field, served: text, calls: [{contract, signature, args}], expected: single(read), returns: [raw(text)]}
 }
 
 /** A kind of row: how to list its ids and read its served values through GraphQL, and its figures. */
@@ -92,13 +121,14 @@ export const FIGURE_KINDS: FigureKind[] = [
             const parents = (a.parents as {parent: {id: string}; upstreamBps: number}[]).map((p) => `${p.parent.id}:${p.upstreamBps}`).join(',')
             return [
                 figure('Asset', a.id, 'owner', a.owner.id, 'AssetRegistry', SIG.ownerOf, [id], address),
-                figure('Asset', a.id, 'status', a.status, 'AssetRegistry', SIG.status, [id], named(ASSET_STATUSES)),
+                figure('Asset', a.id, 'status', a.status, 'AssetRegistry', SIG.status, [id], named(ASSET_STATUSES), indexOf(ASSET_STATUSES)),
                 {
                     entity: 'Asset',
                     id: a.id,
                     field: 'parents',
                     served: parents,
                     calls: [{contract: 'AssetRegistry', signature: SIG.parents, args: [id]}],
+                    returns: [[a.parents.map((p: any) => p.parent.id), a.parents.map((p: any) => String(p.upstreamBps))]],
                     expected: ([r]) => {
                         const [ids, bps] = r as [readonly bigint[], readonly number[]]
                         return ids.map((p, i) => `${p}:${bps[i]}`).join(',')
@@ -131,6 +161,8 @@ export const FIGURE_KINDS: FigureKind[] = [
                         {contract: 'RevenueVault', signature: SIG.receiptClaimable, args: [id]},
                     ],
                     expected: ([accrued, claimable]) => String((accrued as bigint) - (claimable as bigint)),
+                    returns: [String(r.accrual?.accrued), String(r.accrual?.claimable)],
+                    formula: 'claimed = receiptAccrued - receiptClaimable',
                 },
             ]
         },
@@ -173,7 +205,7 @@ export const FIGURE_KINDS: FigureKind[] = [
         figures(p) {
             const id = BigInt(p.id)
             return [
-                figure('Proposal', p.id, 'state', p.state, 'DualTrackGovernor', SIG.state, [id], named(PROPOSAL_STATES)),
+                figure('Proposal', p.id, 'state', p.state, 'DualTrackGovernor', SIG.state, [id], named(PROPOSAL_STATES), indexOf(PROPOSAL_STATES)),
                 {
                     entity: 'Proposal',
                     id: p.id,
@@ -181,6 +213,7 @@ export const FIGURE_KINDS: FigureKind[] = [
                     served: [p.no, p.yes, p.abstain, p.veto].join('/'),
                     calls: [{contract: 'DualTrackGovernor', signature: SIG.tally, args: [id]}],
                     expected: ([t]) => (t as readonly bigint[]).join('/'),
+                    returns: [[p.no, p.yes, p.abstain, p.veto].map(String)],
                 },
             ]
         },

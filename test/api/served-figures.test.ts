@@ -1,7 +1,16 @@
-import type {Address} from 'viem'
+import {execFile} from 'child_process'
+import fs from 'fs'
+import path from 'path'
+import {parseAbiItem, type AbiFunction, type Address} from 'viem'
 import {describe, expect, it} from 'vitest'
 import {loadArtifacts} from '../../devnet/compile'
+import {canonical} from '../../src/verify/figures'
 import {useIndexedEconomy} from '../helpers/economy'
+
+const ROOT = path.resolve(__dirname, '../..')
+
+/** One indexed chain for the file: the figures and their proofs are checked on the same data. */
+const economy = useIndexedEconomy({seed: 5, scale: 'small', api: true})
 
 /**
  * Figures a frontend needs most are served, not derived (issue 14), through the entity queries
@@ -10,7 +19,6 @@ import {useIndexedEconomy} from '../helpers/economy'
  * licences), each equal to the contract's view function called at the indexed height.
  */
 describe('served figures: receipt accrual and licence validity', () => {
-    const economy = useIndexedEconomy({seed: 5, scale: 'small', api: true})
     const art = loadArtifacts()
     const read = (c: 'RevenueVault' | 'LicenseRegistry', functionName: string, args: unknown[]) =>
         economy.client.readContract({
@@ -75,5 +83,68 @@ describe('served figures: receipt accrual and licence validity', () => {
         for (const l of licenses) expect(l.validity).toMatchObject({atBlock: economy.height, atTimestamp: at})
         // the economy has both kinds, or the comparison proves little
         expect(new Set(chain).size).toBe(2)
+    })
+})
+
+describe('figureProofs: each served figure says how to confirm it, and the calls confirm it', () => {
+
+    const PROOF = `query ($e: ProofEntity!, $id: String!) { figureProofs(entity: $e, id: $id) { entity id field served block blockHash formula calls { contract address signature functionName args returns } } }`
+
+    it('for a row of every kind, every call executed with viem at the proof block returns `returns`', async () => {
+        const q = economy.db.query
+        const [asset] = await q(`SELECT id FROM asset WHERE parent_count > 0 ORDER BY number LIMIT 1`)
+        const [receipt] = await q(`SELECT id FROM receipt WHERE claimed > 0 ORDER BY number LIMIT 1`)
+        const [account] = await q(`SELECT id FROM account WHERE is_council_member ORDER BY id LIMIT 1`)
+        const [license] = await q(`SELECT id FROM license ORDER BY number LIMIT 1`)
+        const [proposal] = await q(`SELECT id FROM proposal ORDER BY number DESC LIMIT 1`)
+        const rows: [string, string][] = [['Asset', asset.id], ['Receipt', receipt.id], ['Account', account.id.toUpperCase().replace('0X', '0x')], ['License', license.id], ['Proposal', proposal.id], ['Protocol', 'sahara']]
+        let calls = 0
+        for (const [e, id] of rows) {
+            const r = await economy.api.gql(PROOF, {e, id})
+            expect(r.body.errors, `${e} ${id}`).toBeUndefined()
+            const proofs = r.body.data.figureProofs as any[]
+            expect(proofs.length, `${e} ${id}`).toBeGreaterThan(0)
+            for (const p of proofs) {
+                expect(p.block).toBe(economy.height)
+                for (const c of p.calls) {
+                    const item = parseAbiItem(c.signature) as AbiFunction
+                    const result = await economy.client.readContract({address: c.address, abi: [item], functionName: c.functionName, args: c.args.map((a: string) => (a.startsWith('0x') ? a : BigInt(a))), blockNumber: BigInt(p.block)})
+                    expect(JSON.stringify(canonical(result)), `${p.entity} ${p.id} ${p.field}`).toBe(c.returns)
+                    calls++
+                }
+            }
+        }
+        expect(calls).toBeGreaterThan(15)
+    })
+
+    it('refuses a malformed id with the expected form, and answers [] for a row that does not exist', async () => {
+        const bad = await economy.api.gql(PROOF, {e: 'Receipt', id: '0x12'})
+        expect(bad.body.errors?.[0]?.message).toMatch(/id of Receipt must be a decimal id from 1/)
+        const none = await economy.api.gql(PROOF, {e: 'Asset', id: '99999999'})
+        expect(none.body.errors).toBeUndefined()
+        expect(none.body.data.figureProofs).toEqual([])
+    })
+
+    it("the README's viem example runs as written and confirms every figure", async () => {
+        const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8')
+        const example = /### Proofs[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)?.[1]
+        expect(example, 'README has the viem example under "### Proofs"').toBeDefined()
+        const [receipt] = await economy.db.query(`SELECT id FROM receipt WHERE claimed > 0 ORDER BY number LIMIT 1`)
+        const code = example!
+            .replace(`'http://localhost:4350/graphql'`, `'${economy.api.url}/graphql'`)
+            .replace(`'http://127.0.0.1:8545'`, `'${economy.devnet.anvil.rpcUrl}'`)
+            .replace('id: "1"', `id: "${receipt.id}"`)
+        const file = path.join(ROOT, `.readme-proof-${process.pid}.mts`)
+        fs.writeFileSync(file, code)
+        try {
+            const out = await new Promise<string>((resolve, reject) =>
+                execFile(process.execPath, ['--import', 'tsx', file], {cwd: ROOT, timeout: 60_000}, (e, stdout, stderr) => (e ? reject(new Error(`${e.message}\n${stderr}`)) : resolve(stdout))),
+            )
+            const lines = out.trim().split('\n')
+            expect(lines.length).toBeGreaterThanOrEqual(3)
+            for (const l of lines) expect(l).toMatch(/ confirmed$/)
+        } finally {
+            fs.rmSync(file, {force: true})
+        }
     })
 })
