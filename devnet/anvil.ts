@@ -1,7 +1,7 @@
 import {ChildProcess, spawn} from 'child_process'
 import fs from 'fs'
 import path from 'path'
-import {freePort, isPortInUse} from '../src/util/ports'
+import {freePort, isPortInUse, portInUseMessage, suggestFreePort} from '../src/util/ports'
 import {RpcClient, RpcError} from './client'
 
 
@@ -18,6 +18,8 @@ export interface AnvilOptions {
     timestamp?: number
     /** Extra CLI flags. */
     args?: string[]
+    /** The variable that chose `port` (e.g. DEVNET_PORT): a port in use is then reported with it and a free example. */
+    portVariable?: string
     log?: (line: string) => void
 }
 
@@ -46,6 +48,7 @@ export async function startAnvil(opts: AnvilOptions = {}): Promise<Anvil> {
     const port = opts.port || (await freePort(host))
     const chainId = opts.chainId ?? 31337
     if (await isPortInUse(port, host)) {
+        if (opts.portVariable) throw new Error(portInUseMessage({what: 'the devnet (anvil)', port, variable: opts.portVariable, example: await suggestFreePort(port, host)}))
         throw new Error(`port ${port} on ${host} is already in use: stop what runs there or choose another port`)
     }
     const args = [

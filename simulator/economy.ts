@@ -16,6 +16,10 @@ import {idFrom, TOPIC} from './topics'
 import {CONTRIBUTION, KIND, KIND_NAMES, LICENSE, MAX_DEPTH, RELATION, STATUS, World, type Asset, type Terms} from './world'
 
 const MAX_UINT256 = (1n << 256n) - 1n
+/** Length of the fine-tune showcase chain: deeper than the royalty depth cap. */
+const SHOWCASE_CHAIN = MAX_DEPTH + 4
+/** The showcases' protected assets (the chain, then the two diamonds' five) are the first ones registered. */
+export const SHOWCASE_PROTECTED = SHOWCASE_CHAIN + 5
 
 interface ParentSpec {
     /** Index of an asset of the same group, or an existing asset id when `existing`. */
@@ -53,6 +57,8 @@ export class Economy {
     private blocks = 0
     private hugeSent = false
     private showcasesQueued = false
+    /** Every action once early on (a fresh economy); off when resuming one that had that. */
+    private coverage = true
 
     constructor(
         private readonly rng: Rng,
@@ -90,6 +96,16 @@ export class Economy {
         return {assets: this.world.registeredCount, licenses: this.world.licenses.length, receipts: this.world.receipts.length}
     }
 
+    /**
+     * Continues an economy already on the chain, its `world` rebuilt from the chain's events
+     * (simulator/resume.ts): the seed showcases and the coverage pass are not queued again.
+     */
+    resumed(): void {
+        this.showcasesQueued = true
+        this.hugeSent = this.world.registeredCount > 20
+        this.coverage = false
+    }
+
     /** Setup: every simulated account approves the three contracts that pull SAHARA (max, once). */
     approvals(b: BlockBatch): void {
         for (const a of this.actors.accounts) {
@@ -115,7 +131,7 @@ export class Economy {
         }
         while (this.followUps.length > 0) this.followUps.shift()!(b)
         // Coverage: once there is something to act on, every action runs at least once early on.
-        if (++this.blocks >= 4) {
+        if (++this.blocks >= 4 && this.coverage) {
             for (const [name, , action] of this.actions) {
                 if (!this.done.has(name) && b.hasRoom(8_000_000) && action(b)) this.done.set(name, 1)
             }
@@ -149,7 +165,7 @@ export class Economy {
     private showcases(b: BlockBatch): void {
         const chainOwner = this.actors.creator()
         const chain: AssetSpec[] = []
-        const depth = MAX_DEPTH + 4
+        const depth = SHOWCASE_CHAIN
         for (let i = 0; i < depth; i++) {
             chain.push({
                 kind: i === 0 ? KIND.DATASET : KIND.MODEL,

@@ -3,6 +3,12 @@
  * economy and dual-track governance, many transactions per block (automine off + evm_mine), and
  * pinned block timestamps (one block every `blockTime` seconds from the head's timestamp), so that a
  * seed on a fresh devnet always produces the same events.
+ *
+ * On a chain the simulator has already driven (assets registered), it resumes: its model of the
+ * economy is rebuilt from the chain's events (simulator/resume.ts), the setup and the seed showcases
+ * are not sent again, `scale.events` more events are produced on top, and the log says
+ * `resumed the economy at block N: A assets, ...`. The random streams are then derived from the seed
+ * and that block, so that a restart does not replay the first run's choices.
  */
 import type {PublicClient} from 'viem'
 import type {DeploymentManifest} from '../src/config/manifest'
@@ -12,10 +18,11 @@ import {Actors} from './actors'
 import {BlockBatch} from './batch'
 import {Contracts} from './contracts'
 import {countEvents, totalEvents} from './counts'
-import {Economy} from './economy'
+import {Economy, SHOWCASE_PROTECTED} from './economy'
 import {Governance, type ProposalResult} from './governance'
 import {ProgressMeter, type Progress} from './progress'
 import {Rng} from './rng'
+import {assetCount, rebuildWorld} from './resume'
 import {hexToNumber, Rpc} from './rpc'
 import {Sender} from './send'
 
@@ -111,17 +118,26 @@ export async function simulate(opts: SimulateOptions): Promise<SimulationResult>
     }
     await rpc.call('evm_setAutomine', [false])
 
+    const head0 = await rpc.call<any>('eth_getBlockByNumber', ['latest', false])
+    const startNumber = hexToNumber(head0.number)
+    const resuming = (await assetCount(rpc, c)) > 0
+    const label = (name: string) => (resuming ? `${name}@${startNumber}` : name)
     const sender = new Sender(rpc, c)
-    const economy = new Economy(Rng.derive(opts.seed, 'economy'), actors, c, scale.assets)
-    const gov = new Governance(Rng.derive(opts.seed, 'governance'), actors, c, rpc, opts.seed)
-    const followRng = Rng.derive(opts.seed, 'follow')
+    const economy = new Economy(Rng.derive(opts.seed, label('economy')), actors, c, scale.assets)
+    const gov = new Governance(Rng.derive(opts.seed, label('governance')), actors, c, rpc, opts.seed)
+    const followRng = Rng.derive(opts.seed, label('follow'))
     const meter = new ProgressMeter(scale.events, opts.onProgress)
 
     try {
         await actors.loadBalances(rpc, c)
         await gov.init(m.startBlock)
-        const head0 = await rpc.call<any>('eth_getBlockByNumber', ['latest', false])
-        const startNumber = hexToNumber(head0.number)
+        let roundsBefore = 0
+        if (resuming) {
+            const r = await rebuildWorld(rpc, m, economy.world, {fromBlock: m.startBlock, toBlock: startNumber, rng: Rng.derive(opts.seed, label('popularity')), protectedCount: SHOWCASE_PROTECTED})
+            economy.resumed()
+            roundsBefore = r.rounds
+            log(`resumed the economy at block ${startNumber}: ${r.assets} assets, ${r.terms} license terms, ${r.licenses} licenses, ${r.receipts} receipts, ${r.rounds} governance rounds (no new seed scenario)`)
+        }
         let lastTs = hexToNumber(head0.timestamp)
         const ts0 = lastTs
         let next = startNumber + 1
@@ -140,18 +156,20 @@ export async function simulate(opts: SimulateOptions): Promise<SimulationResult>
         }
         const pinnedTs = (n: number) => Math.max(lastTs + 1, ts0 + blockTime * (n - startNumber))
 
-        // Setup: approvals and treasury funding.
-        const setup = new BlockBatch(next, pinnedTs(next))
-        economy.approvals(setup)
-        economy.treasurySeed(setup)
-        await mine(setup, true)
+        // Setup: approvals and treasury funding (done once, by the run that seeded the economy).
+        if (!resuming) {
+            const setup = new BlockBatch(next, pinnedTs(next))
+            economy.approvals(setup)
+            economy.treasurySeed(setup)
+            await mine(setup, true)
+        }
         meter.tick('setup', events, blocks, true)
 
         let roundsStarted = 0
         while (!aborted()) {
             const economyDone = events >= scale.events
             if (!gov.busy && roundsStarted < scale.rounds && (economyDone || events >= (scale.events * roundsStarted) / scale.rounds)) {
-                gov.startRound(roundsStarted++, next)
+                gov.startRound(roundsBefore + roundsStarted++, next)
             }
             if (economyDone && !gov.busy && roundsStarted >= scale.rounds) break
             const b = new BlockBatch(next, pinnedTs(next))
@@ -170,7 +188,7 @@ export async function simulate(opts: SimulateOptions): Promise<SimulationResult>
         if (opts.follow && !aborted()) {
             log('following: live activity until interrupted')
             let lastWall = Date.now()
-            let round = roundsStarted
+            let round = roundsBefore + roundsStarted
             while (!aborted()) {
                 await sleep(opts.followIntervalMs ?? 1500, opts.signal)
                 if (aborted()) break
