@@ -6,6 +6,9 @@ import client from 'prom-client'
 
 export interface SquidMetrics {
     skippedLogs: client.Counter<'kind'>
+    /** The self-check (VERIFY_SAMPLE_PER_BATCH): figures compared with the chain, and those that differed. */
+    verifyChecked: client.Counter
+    verifyMismatches: client.Counter
 }
 
 /** Registers the metrics in the registry of `processor` (an EvmBatchProcessor). */
@@ -20,5 +23,7 @@ export function squidMetrics(processor: unknown): SquidMetrics {
             labelNames: ['kind'],
             registers: [registry],
         }),
+        verifyChecked: new client.Counter({name: 'sahara_verify_checked_total', help: 'Served figures the self-check (VERIFY_SAMPLE_PER_BATCH) compared with the chain', registers: [registry]}),
+        verifyMismatches: new client.Counter({name: 'sahara_verify_mismatches_total', help: 'Served figures the self-check found different from the chain (each is logged)', registers: [registry]}),
     }
 }

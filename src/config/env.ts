@@ -23,6 +23,8 @@ export interface ProcessorConfig {
     rpcRateLimit?: number
     /** Prometheus metrics port of the processor. */
     prometheusPort?: number
+    /** Figures to check against the chain after each batch (0 = off; src/verify/self-check.ts). */
+    verifySample: number
 }
 
 /** The variables the processor reads (Subsquid's typeorm-store reads the database ones itself; they are validated here). */
@@ -36,6 +38,7 @@ export const PROCESSOR_VARS = [
     'REINDEX',
     'RPC_RATE_LIMIT',
     'PROCESSOR_PROMETHEUS_PORT',
+    'VERIFY_SAMPLE_PER_BATCH',
     ...DATABASE_VARS,
 ] as const
 
@@ -47,6 +50,9 @@ export function loadProcessorConfig(env: NodeJS.ProcessEnv = process.env): Proce
     if (!/^(https?|wss?):\/\/./.test(rpcUrl)) {
         throw new ConfigError([`RPC_URL is not set and the manifest's rpcUrl is not an http://, https://, ws:// or wss:// URL (${JSON.stringify(rpcUrl)} in ${manifestFile}): set RPC_URL or fix the manifest`])
     }
+    if (e.VERIFY_SAMPLE_PER_BATCH > 0 && !/^https?:/.test(rpcUrl)) {
+        throw new ConfigError([`VERIFY_SAMPLE_PER_BATCH needs an http:// or https:// RPC (its eth_call batches go over HTTP), and the RPC is ${rpcUrl}: set RPC_URL to the node's HTTP endpoint or VERIFY_SAMPLE_PER_BATCH=0`])
+    }
     return {
         manifest,
         manifestFile,
@@ -57,5 +63,6 @@ export function loadProcessorConfig(env: NodeJS.ProcessEnv = process.env): Proce
         reindex: e.REINDEX,
         rpcRateLimit: e.RPC_RATE_LIMIT,
         prometheusPort: e.PROCESSOR_PROMETHEUS_PORT,
+        verifySample: e.VERIFY_SAMPLE_PER_BATCH,
     }
 }

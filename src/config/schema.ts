@@ -114,6 +114,10 @@ export const VARS = {
     RPC_RATE_LIMIT: v(integer(1, 1_000_000, 'must be a whole number of requests per second from 1 to 1000000 (unset = unlimited)').optional(), {default: 'unlimited', doc: 'max RPC requests per second'}),
     PROCESSOR_PROMETHEUS_PORT: v(port().optional(), {default: `\`${DEFAULT_LOCAL_PROMETHEUS_PORT}\` under \`npm start\``, doc: 'port of the processor metrics'}),
     EXIT_AT_HEAD: v(bool().default(false), {default: '—', doc: 'the processor exits once the chain head seen at start is indexed'}),
+    VERIFY_SAMPLE_PER_BATCH: v(integer(0, 10_000, 'must be a whole number of figures from 0 to 10000 (0 = off)').default(0), {
+        default: '`0` (off)',
+        doc: 'the processor checks this many sampled figures against the chain after each batch (sahara_verify_checked_total / sahara_verify_mismatches_total)',
+    }),
     REINDEX: v(bool().default(false), {default: '—', doc: 'the processor drops every indexed row and indexes again from the start block'}),
 
     // API (src/config/api.ts)

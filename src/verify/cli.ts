@@ -7,7 +7,7 @@ import {parseArgs} from 'util'
 import {defaultManifestFile} from '../config/local'
 import {readManifest} from '../config/manifest'
 import {ConfigError, readEnv} from '../config/schema'
-import {verify, VerifyError, type VerifyResult} from './run'
+import {mismatchLine, verify, VerifyError, type VerifyResult} from './run'
 
 export const VERIFY_USAGE = `usage: npm run verify -- [--api URL] [--rpc URL] [--manifest FILE] [--sample N] [--seed S] [--block B] [--all]
   Reads served figures through the GraphQL API and compares each with the contract's view function
@@ -56,7 +56,7 @@ export async function verifyCli(argv: string[], env: NodeJS.ProcessEnv = process
         }
         throw e
     }
-    for (const m of result.mismatches) out(`MISMATCH ${m.entity} ${m.id} ${m.field} at block ${m.block}: served ${m.served}, chain ${m.chain}`)
+    for (const m of result.mismatches) out(mismatchLine(m))
     const moved = result.heights.length > 1 ? ` (the head moved during the run: pages served at blocks ${result.heights[0]}-${result.heights[result.heights.length - 1]}, each checked at its own)` : ''
     out(`verify: checked ${result.checked} values at block ${result.block} (hash ${result.hash}), ${result.mismatches.length} mismatches${moved}`)
     err(`verify: ${result.calls} eth_calls in ${result.rpcRequests} RPC requests, ${((Date.now() - started) / 1000).toFixed(1)} s`)

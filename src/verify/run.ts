@@ -51,10 +51,8 @@ export class VerifyError extends Error {}
 const PAGE = 500
 
 export async function verify(o: VerifyOptions): Promise<VerifyResult> {
-    let rpcRequests = 0
-    const client = createPublicClient({
-        transport: http(o.rpcUrl, {batch: {batchSize: 250}, retryCount: 3, timeout: 60_000, onFetchRequest: () => void rpcRequests++}),
-    }) as PublicClient
+    const counter = {requests: 0}
+    const client = verifyClient(o.rpcUrl, counter)
     const gql = graphqlClient(o.apiUrl)
     const contracts = o.manifest.contracts
 
@@ -81,26 +79,9 @@ export async function verify(o: VerifyOptions): Promise<VerifyResult> {
     let done = 0
 
     const check = async (figures: Figure[], block: number) => {
-        const results = await Promise.all(
-            figures.map((f) =>
-                Promise.all(
-                    f.calls.map((c) => {
-                        calls++
-                        const item = abiItem(c.signature)
-                        return client
-                            .readContract({address: contracts[c.contract] as Address, abi: [item], functionName: item.name, args: c.args as readonly unknown[], blockNumber: BigInt(block)})
-                            .then((v) => ({ok: true as const, v}), (e) => ({ok: false as const, e}))
-                    }),
-                ),
-            ),
-        )
-        for (const [i, f] of figures.entries()) {
-            const r = results[i]
-            const failed = r.find((x) => !x.ok)
-            if (failed && !failed.ok && isTransportError(failed.e)) throw new VerifyError(`the RPC at ${o.rpcUrl} failed: ${short(failed.e)}`)
-            const chain = failed && !failed.ok ? `call reverted (${short(failed.e)})` : f.expected(r.map((x) => (x as {v: unknown}).v))
-            if (chain !== f.served) mismatches.push({entity: f.entity, id: f.id, field: f.field, served: f.served, chain, block})
-        }
+        const r = await checkFigures(client, contracts, figures, block, o.rpcUrl)
+        calls += r.calls
+        mismatches.push(...r.mismatches)
         done += figures.length
         o.onProgress?.(done, total)
     }
@@ -118,7 +99,7 @@ export async function verify(o: VerifyOptions): Promise<VerifyResult> {
             await check((answer.rows as any[]).flatMap((row) => p.kind.figures(row, contracts)), block)
         }
     }
-    return {checked: done, mismatches, block: head.height, hash: head.hash, heights: [...heights].sort((a, b) => a - b), rpcRequests, calls}
+    return {checked: done, mismatches, block: head.height, hash: head.hash, heights: [...heights].sort((a, b) => a - b), rpcRequests: counter.requests, calls}
 }
 
 /** The ids at `ranks` (ascending) of `kind` in its order, reading its ids a page at a time. */
@@ -131,6 +112,49 @@ async function idsAtRanks(gql: ReturnType<typeof graphqlClient>, kind: FigureKin
         if (page.length < ID_PAGE) break
     }
     return out
+}
+
+/**
+ * Calls the view functions of `figures` at `block` (one JSON-RPC batch per 250 calls) and returns
+ * the figures whose served value differs from the chain's. A reverted call is a mismatch; a
+ * transport failure throws a VerifyError.
+ */
+export async function checkFigures(client: PublicClient, contracts: Record<string, string>, figures: Figure[], block: number, rpcUrl: string): Promise<{mismatches: Mismatch[]; calls: number}> {
+    let calls = 0
+    const results = await Promise.all(
+        figures.map((f) =>
+            Promise.all(
+                f.calls.map((c) => {
+                    calls++
+                    const item = abiItem(c.signature)
+                    return client
+                        .readContract({address: contracts[c.contract] as Address, abi: [item], functionName: item.name, args: c.args as readonly unknown[], blockNumber: BigInt(block)})
+                        .then((v) => ({ok: true as const, v}), (e) => ({ok: false as const, e}))
+                }),
+            ),
+        ),
+    )
+    const mismatches: Mismatch[] = []
+    for (const [i, f] of figures.entries()) {
+        const r = results[i]
+        const failed = r.find((x) => !x.ok)
+        if (failed && !failed.ok && isTransportError(failed.e)) throw new VerifyError(`the RPC at ${rpcUrl} failed: ${short(failed.e)}`)
+        const chain = failed && !failed.ok ? `call reverted (${short(failed.e)})` : f.expected(r.map((x) => (x as {v: unknown}).v))
+        if (chain !== f.served) mismatches.push({entity: f.entity, id: f.id, field: f.field, served: f.served, chain, block})
+    }
+    return {mismatches, calls}
+}
+
+/** One line per mismatch, as `npm run verify` and the processor's self-check print it. */
+export function mismatchLine(m: Mismatch): string {
+    return `MISMATCH ${m.entity} ${m.id} ${m.field} at block ${m.block}: served ${m.served}, chain ${m.chain}`
+}
+
+/** A viem client for eth_call batches (250 calls per HTTP request), counting its HTTP requests in `counter.requests`. */
+export function verifyClient(rpcUrl: string, counter: {requests: number} = {requests: 0}): PublicClient {
+    return createPublicClient({
+        transport: http(rpcUrl, {batch: {batchSize: 250}, retryCount: 3, timeout: 60_000, onFetchRequest: () => void counter.requests++}),
+    }) as PublicClient
 }
 
 interface PlannedKind {
