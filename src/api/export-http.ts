@@ -1,7 +1,9 @@
 /**
- * Research exports over HTTP, for the API process: `GET /export/<dataset>.csv|.parquet?from=&to=&asset=`
+ * Research exports over HTTP, for the API process: `GET /export/<dataset>.csv|.parquet?from=&to=&asset=&finalized=1`
  * streams the same bytes as `npm run export` (chunked, constant memory, the connection's
- * backpressure respected). Bad parameters get 400 with `{"error": ...}`; an unknown dataset 404;
+ * backpressure respected). The stamp (src/export/stamp.ts) is read in the export's transaction
+ * before the first byte and sent as `x-sahara-*` headers; the row count, known at the end, as the
+ * `x-sahara-rows` trailer. Bad parameters get 400 with `{"error": ...}`; an unknown dataset 404;
  * more than MAX_CONCURRENT_EXPORTS at once 429. A client that disconnects cancels its export.
  * A failure after the first byte cuts the connection (no terminating chunk), so a truncated
  * download is never mistaken for a complete file.
@@ -9,8 +11,9 @@
 import type http from 'http'
 import type pg from 'pg'
 import {DATASET_NAMES, isDatasetName} from '../export/datasets'
-import {ExportParamError, parseFilters, parseFormat} from '../export/params'
+import {checkFinalized, ExportParamError, parseFilters, parseFinalized, parseFormat} from '../export/params'
 import {CONTENT_TYPES, runExport} from '../export/run'
+import {ROWS_TRAILER, stampHeaders, type ExportStamp} from '../export/stamp'
 
 export const EXPORT_PATH_PREFIX = '/export/'
 /** Exports served at the same time by one API process (each holds a database connection). */
@@ -40,12 +43,15 @@ export async function handleExport(req: http.IncomingMessage, res: http.ServerRe
         return true
     }
     const dataset = m[1]
-    let format, filters
+    let format, filters, finalizedOnly
     try {
-        for (const k of url.searchParams.keys()) if (!['from', 'to', 'asset'].includes(k)) throw new ExportParamError(`unknown parameter "${k.slice(0, 40)}": use from, to, asset`)
-        for (const k of ['from', 'to', 'asset']) if (url.searchParams.getAll(k).length > 1) throw new ExportParamError(`parameter ${k} given more than once`)
+        const known = ['from', 'to', 'asset', 'finalized']
+        for (const k of url.searchParams.keys()) if (!known.includes(k)) throw new ExportParamError(`unknown parameter "${k.slice(0, 40)}": use ${known.join(', ')}`)
+        for (const k of known) if (url.searchParams.getAll(k).length > 1) throw new ExportParamError(`parameter ${k} given more than once`)
         format = parseFormat(m[2])
         filters = parseFilters({from: url.searchParams.get('from'), to: url.searchParams.get('to'), asset: url.searchParams.get('asset')})
+        finalizedOnly = parseFinalized(url.searchParams.get('finalized'))
+        checkFinalized(dataset, finalizedOnly)
     } catch (e) {
         if (e instanceof ExportParamError) {
             sendJson(res, 400, {error: e.message})
@@ -77,8 +83,9 @@ export async function handleExport(req: http.IncomingMessage, res: http.ServerRe
     let client: pg.PoolClient | undefined
     try {
         client = await pool.connect()
-        res.writeHead(200, headers)
-        await runExport(client, {dataset, format, filters, out: res, signal: abort.signal})
+        const onStamp = (stamp: ExportStamp) => res.writeHead(200, {...headers, ...stampHeaders(stamp), trailer: ROWS_TRAILER})
+        const done = await runExport(client, {dataset, format, filters, finalizedOnly, out: res, signal: abort.signal, onStamp})
+        res.addTrailers({[ROWS_TRAILER]: String(done.rows)})
         res.end()
     } catch (e: any) {
         if (!res.headersSent) sendJson(res, 500, {error: 'export failed', detail: String(e?.message ?? e)})

@@ -1,10 +1,13 @@
 /**
- * npm run export -- <dataset> --format csv|parquet [--from BLOCK] [--to BLOCK] [--asset ID] [--out FILE] [--json]
+ * npm run export -- <dataset> --format csv|parquet [--from BLOCK] [--to BLOCK] [--asset ID] [--finalized] [--out FILE] [--json]
  *
  * Streams a research dataset (docs/exports.md) from the squid's database (which one is chosen by
  * the caller: local/export-cli.ts for `npm run export`).
  * Progress with an ETA goes to stderr; the data to --out FILE (written to FILE.partial, renamed
  * when complete) or to stdout (use `npm run -s export` so npm's banner stays out of it).
+ * The stamp (./stamp.ts) goes to FILE.stamp.json beside the file, or to stderr as one
+ * `stamp: {...}` line when the data goes to stdout (CSV readers choke on comment lines).
+ * `--finalized` exports finalized blocks only (a `--to` beyond them is clamped, said on stderr).
  * Exit codes: 0 done, 2 bad arguments, 1 any other failure.
  */
 import fs from 'fs'
@@ -13,10 +16,11 @@ import pg from 'pg'
 import {parseArgs} from 'util'
 import {redact} from '../util/redact'
 import {DATASET_NAMES} from './datasets'
-import {ExportParamError, parseDataset, parseFilters, parseFormat} from './params'
+import {checkFinalized, ExportParamError, parseDataset, parseFilters, parseFormat} from './params'
 import {formatProgress, formatSeconds, runExport, type ExportProgress} from './run'
+import {sidecarPath, type ExportStamp} from './stamp'
 
-const USAGE = `usage: npm run export -- <dataset> --format csv|parquet [--from BLOCK] [--to BLOCK] [--asset ID] [--out FILE] [--json]
+const USAGE = `usage: npm run export -- <dataset> --format csv|parquet [--from BLOCK] [--to BLOCK] [--asset ID] [--finalized] [--out FILE] [--json]
 datasets: ${DATASET_NAMES.join(', ')} (columns and units: docs/exports.md)`
 
 /** The database an export reads: opened by the caller (local/export-cli.ts picks external or embedded). */
@@ -37,6 +41,7 @@ export async function exportCli(argv: string[], openDatabase: (log: (m: string) 
                 from: {type: 'string'},
                 to: {type: 'string'},
                 asset: {type: 'string'},
+                finalized: {type: 'boolean', default: false},
                 out: {type: 'string'},
                 json: {type: 'boolean', default: false},
                 help: {type: 'boolean', default: false},
@@ -54,6 +59,8 @@ export async function exportCli(argv: string[], openDatabase: (log: (m: string) 
     const dataset = parseDataset(positionals[0])
     const format = parseFormat(values.format)
     const filters = parseFilters({from: values.from, to: values.to, asset: values.asset})
+    const finalizedOnly = values.finalized
+    checkFinalized(dataset, finalizedOnly)
     if (!values.out && format === 'parquet' && process.stdout.isTTY) throw new ExportParamError('refusing to write Parquet to a terminal: pass --out FILE or redirect stdout')
     const outFile = values.out ? path.resolve(values.out) : undefined
     if (outFile && !fs.existsSync(path.dirname(outFile))) throw new ExportParamError(`--out: folder ${path.dirname(outFile)} does not exist`)
@@ -62,6 +69,8 @@ export async function exportCli(argv: string[], openDatabase: (log: (m: string) 
     const db = await openDatabase(err)
     const client = new pg.Client({connectionString: db.url})
     const tmp = outFile ? `${outFile}.partial` : undefined
+    const stampFile = outFile ? sidecarPath(outFile) : undefined
+    const stampTmp = stampFile ? `${stampFile}.partial` : undefined
     let out: NodeJS.WritableStream & import('stream').Writable = process.stdout
     try {
         await client.connect()
@@ -77,24 +86,35 @@ export async function exportCli(argv: string[], openDatabase: (log: (m: string) 
             const line = formatProgress(dataset, p)
             process.stderr.write(tty ? `\r${line}\x1b[K` : `${line}\n`)
         }
-        const res = await runExport(client, {dataset, format, filters, out, onProgress})
+        const onStamp = (s: ExportStamp) => {
+            if (!finalizedOnly) return
+            const f = s.finalizedHeight ?? 'none yet'
+            if (filters.to != null && (s.exportedRange == null || s.exportedRange.to < filters.to)) err(`--finalized: --to ${filters.to} is above the finalized height (${f}): exporting up to ${f}`)
+            else if (filters.to == null) err(`--finalized: exporting up to the finalized height (${f}); pass --to ${s.finalizedHeight ?? 'BLOCK'} to repeat this export byte for byte`)
+        }
+        const res = await runExport(client, {dataset, format, filters, finalizedOnly, out, onProgress, onStamp})
+        const stampJson = JSON.stringify(res.stamp)
         if (tmp) {
             await new Promise<void>((resolve, reject) => (out as fs.WriteStream).end((e?: Error | null) => (e ? reject(e) : resolve())))
+            fs.writeFileSync(stampTmp!, JSON.stringify(res.stamp, null, 2) + '\n')
             fs.renameSync(tmp, outFile!)
+            fs.renameSync(stampTmp!, stampFile!)
         }
         if (tty) process.stderr.write('\r\x1b[K')
+        if (!outFile) err(`stamp: ${stampJson}`)
         const peakRssBytes = process.resourceUsage().maxRSS * 1024
         const rate = res.elapsedMs > 0 ? Math.round((res.rows * 1000) / res.elapsedMs) : res.rows
         err(
             `${dataset}: ${res.rows.toLocaleString('en-US')} rows, ${(res.bytes / 1e6).toFixed(1)} MB ${format} in ${formatSeconds(res.elapsedMs)} ` +
-                `(${rate.toLocaleString('en-US')} rows/s), peak RSS ${Math.round(peakRssBytes / 1e6)} MB${outFile ? ` -> ${outFile}` : ''}`,
+                `(${rate.toLocaleString('en-US')} rows/s), peak RSS ${Math.round(peakRssBytes / 1e6)} MB${outFile ? ` -> ${outFile} (stamp: ${stampFile})` : ''}`,
         )
-        if (values.json) err(JSON.stringify({dataset, format, filters, rows: res.rows, bytes: res.bytes, elapsedMs: res.elapsedMs, rowsPerSecond: rate, peakRssBytes}))
+        if (values.json) err(JSON.stringify({dataset, format, filters, rows: res.rows, bytes: res.bytes, elapsedMs: res.elapsedMs, rowsPerSecond: rate, peakRssBytes, stamp: res.stamp}))
         return 0
     } catch (e) {
         if (tmp) {
             out.destroy()
             fs.rmSync(tmp, {force: true})
+            fs.rmSync(stampTmp!, {force: true})
         }
         throw e
     } finally {

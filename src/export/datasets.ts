@@ -65,6 +65,12 @@ export interface Dataset {
      * filters); `unitKey` is the output column whose change marks a new unit (absent: 1 row = 1 unit).
      */
     progress: {source: string; where?: string[]; blockColumn: string; assetColumns: string[]; unitKey?: string}
+    /**
+     * The values are the state at the indexed head (accrued, claimed, owner...), not facts of the
+     * filter block: later blocks change them, so a row is final only when the head is, and a
+     * `--finalized` export (which must not change as the chain grows) is refused.
+     */
+    asOfHead?: boolean
 }
 
 export const DATASET_NAMES = ['contributions', 'attributions', 'payments', 'assets', 'lineage'] as const
@@ -78,6 +84,7 @@ const contributions: Dataset = {
     description: 'Contribution receipts with what they accrued, claimed and can still claim, at the indexed head.',
     row: 'one receipt',
     filters: {block: 'block where the receipt was issued', asset: 'receipts of that asset'},
+    asOfHead: true,
     source: 'receipt r JOIN asset a ON a.id = r.asset_id',
     blockColumn: 'r.issued_at_block',
     assetColumns: ['r.asset_id'],
@@ -192,6 +199,7 @@ const assets: Dataset = {
     description: 'AI assets with their current state and running revenue totals at the indexed head.',
     row: 'one asset',
     filters: {block: 'block where the asset was registered', asset: 'that asset'},
+    asOfHead: true,
     source: 'asset a',
     blockColumn: 'a.created_at_block',
     assetColumns: ['a.id'],
@@ -284,4 +292,23 @@ export function progressQuery(ds: Dataset, f: ExportFilters): {sql: string; para
     const p = ds.progress
     const {where, params} = filterSql(f, p.blockColumn, p.assetColumns, p.where)
     return {sql: `SELECT count(*)::int8 AS n FROM ${p.source} ${where}`, params}
+}
+
+/**
+ * Whether the export would hold a row whose filter block is above `finalized` (its stamp is then
+ * not final): EXISTS on the dataset's own source, so a driving row without output rows (a pool no
+ * receipt shares in) does not count.
+ */
+export function hotRowsQuery(ds: Dataset, f: ExportFilters, finalized: number): {sql: string; params: unknown[]} {
+    const {where, params} = filterSql(f, ds.blockColumn, ds.assetColumns, ds.where)
+    params.push(finalized)
+    const above = `${ds.blockColumn} > $${params.length}`
+    return {sql: `SELECT EXISTS (SELECT 1 FROM ${ds.source} ${where ? `${where} AND ${above}` : `WHERE ${above}`}) AS hot`, params}
+}
+
+/** Why a `--finalized` export of the dataset is refused (values at the indexed head), or undefined. */
+export function finalizedRefusal(ds: Dataset): string | undefined {
+    if (!ds.asOfHead) return undefined
+    const events = DATASET_NAMES.filter((n) => !DATASETS[n].asOfHead).join(', ')
+    return `${ds.name} holds the state at the indexed head, which later blocks change, so it has no finalized export: export it without --finalized (its stamp says whether it is final), or use --finalized with ${events}`
 }

@@ -33,7 +33,13 @@ export function renderDatasetDocs(): string {
     for (const name of DATASET_NAMES) {
         const ds = DATASETS[name]
         out.push(`### \`${name}\``, '', ds.description, '')
-        out.push(`- One row: ${ds.row}.`, `- \`--from\` / \`--to\`: ${ds.filters.block}.`, `- \`--asset\`: ${ds.filters.asset}.`, '')
+        out.push(`- One row: ${ds.row}.`, `- \`--from\` / \`--to\`: ${ds.filters.block}.`, `- \`--asset\`: ${ds.filters.asset}.`)
+        out.push(
+            ds.asOfHead
+                ? '- `--finalized`: refused: the values are the state at the indexed head, which later blocks change (the stamp says `final: true` only when no block above the finalized one is indexed).'
+                : '- `--finalized`: rows of finalized blocks only, which never change: repeated with the same filters (and a `--to` at or below the finalized height), the export is byte-identical.',
+            '',
+        )
         out.push('| column | type | unit | description |', '|---|---|---|---|')
         for (const c of ds.columns) out.push(`| \`${c.name}\` | ${c.type}${c.nullable ? ', nullable' : ''} | ${cell(c.unit || '-')} | ${cell(c.description)} |`)
         out.push('')

@@ -3,7 +3,7 @@
  * before it reaches SQL (where it is a bound parameter anyway), with a message that says what is
  * accepted.
  */
-import {DATASET_NAMES, isDatasetName, type DatasetName, type ExportFilters} from './datasets'
+import {DATASET_NAMES, DATASETS, finalizedRefusal, isDatasetName, type DatasetName, type ExportFilters} from './datasets'
 import {EXPORT_FORMATS, type ExportFormat} from './run'
 
 /** A request the caller must fix (CLI exit code 2, HTTP 400). */
@@ -47,6 +47,19 @@ export function parseFilters(raw: {from?: string | null; to?: string | null; ass
     if (f.from != null && f.to != null && f.from > f.to) throw new ExportParamError(`from (${f.from}) must not be after to (${f.to})`)
     for (const k of Object.keys(f) as (keyof ExportFilters)[]) if (f[k] === undefined) delete f[k]
     return f
+}
+
+/** Refuses `--finalized` / `finalized=1` for a dataset of head state (see Dataset.asOfHead). */
+export function checkFinalized(dataset: DatasetName, finalized: boolean): void {
+    const refused = finalized ? finalizedRefusal(DATASETS[dataset]) : undefined
+    if (refused) throw new ExportParamError(refused)
+}
+
+/** The HTTP `finalized` parameter: 1 or true, 0 or false (absent: false). */
+export function parseFinalized(v: string | undefined | null): boolean {
+    if (v == null || v === '' || v === '0' || v === 'false') return false
+    if (v === '1' || v === 'true') return true
+    throw new ExportParamError(`finalized must be 1 (or true) to export finalized blocks only, or 0, got "${clip(v)}"`)
 }
 
 function clip(s: string): string {

@@ -110,8 +110,11 @@ export class ParquetSink {
         await this.writer.write({columnData, rowGroupSize: rows})
     }
 
-    async finish(): Promise<void> {
+    /** Writes the last row group and the footer; `meta` adds key-value metadata known only now (the stamp with its row count). */
+    async finish(meta: Record<string, string> = {}): Promise<void> {
         await this.flushGroup()
+        // the writer reads kvMetadata when it writes the footer, in finish()
+        for (const [key, value] of Object.entries(meta)) this.writer.kvMetadata.push({key, value})
         await this.writer.finish()
     }
 }

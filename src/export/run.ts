@@ -5,13 +5,16 @@
  * processor keeps writing), each batch written with backpressure before the next is fetched.
  * A declared cursor is planned for fast start (cursor_tuple_fraction), so the attribution join
  * streams in chain order from the block index instead of sorting the whole join first.
+ * The stamp (./stamp.ts) is read first in the same transaction, so it names the heads the rows
+ * were read at; with `finalizedOnly` the rows stop at the finalized height.
  */
 import type {Writable} from 'stream'
 import type pg from 'pg'
 import {csvHeader, csvRows} from './csv'
-import {datasetQuery, DATASETS, progressQuery, type DatasetName, type ExportFilters} from './datasets'
+import {datasetQuery, DATASETS, finalizedRefusal, progressQuery, type DatasetName, type ExportFilters} from './datasets'
 import {writeChunk} from './output'
 import {ParquetSink} from './parquet'
+import {buildStamp, embeddedStamp, type ExportStamp} from './stamp'
 
 export type ExportFormat = 'csv' | 'parquet'
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'parquet']
@@ -30,6 +33,8 @@ export interface ExportProgress {
 }
 
 export interface ExportResult {
+    /** The stamp with the row count. */
+    stamp: ExportStamp
     rows: number
     bytes: number
     elapsedMs: number
@@ -39,6 +44,10 @@ export interface ExportOptions {
     dataset: DatasetName
     format: ExportFormat
     filters: ExportFilters
+    /** Only rows of finalized blocks (`to` clamped to the finalized height); no wall-clock time in the stamp. */
+    finalizedOnly?: boolean
+    /** Called with the stamp (without `rows`) before the first byte is written: the HTTP export sends it as headers. */
+    onStamp?: (stamp: ExportStamp) => void
     out: Writable
     /** Rows per cursor read (default 5 000). */
     batchRows?: number
@@ -54,6 +63,10 @@ export interface ExportOptions {
  */
 export async function runExport(client: pg.ClientBase, o: ExportOptions): Promise<ExportResult> {
     const ds = DATASETS[o.dataset]
+    const finalizedOnly = o.finalizedOnly ?? false
+    // callers check it first (params.checkFinalized: exit code 2, HTTP 400)
+    const refused = finalizedOnly ? finalizedRefusal(ds) : undefined
+    if (refused) throw new Error(refused)
     const started = Date.now()
     const batch = o.batchRows ?? 5_000
     const stats = {bytes: 0}
@@ -61,9 +74,11 @@ export async function runExport(client: pg.ClientBase, o: ExportOptions): Promis
     try {
         // an export may outlast the API's per-statement limit; it is bounded by the data instead
         await client.query('SET LOCAL statement_timeout = 0')
-        const pq = progressQuery(ds, o.filters)
+        const {stamp, filters} = await buildStamp(client, {ds, format: o.format, filters: o.filters, finalizedOnly})
+        o.onStamp?.(stamp)
+        const pq = progressQuery(ds, filters)
         const totalUnits = Number((await client.query(pq.sql, pq.params)).rows[0].n)
-        const q = datasetQuery(ds, o.filters)
+        const q = datasetQuery(ds, filters)
         await client.query(`DECLARE sahara_export NO SCROLL CURSOR FOR ${q.sql}`, q.params)
         const unitIdx = ds.progress.unitKey ? ds.columns.findIndex((c) => c.name === ds.progress.unitKey) : -1
         let lastUnit: unknown = undefined
@@ -100,11 +115,12 @@ export async function runExport(client: pg.ClientBase, o: ExportOptions): Promis
             } else units = rows
             o.onProgress?.({rows, units, totalUnits, elapsedMs: Date.now() - started})
         }
-        if (parquet) await parquet.finish()
+        const done: ExportStamp = {...stamp, rows}
+        if (parquet) await parquet.finish({'sahara.stamp': JSON.stringify(embeddedStamp(done))})
         await client.query('CLOSE sahara_export')
         await client.query('COMMIT')
         o.onProgress?.({rows, units: totalUnits, totalUnits, elapsedMs: Date.now() - started})
-        return {rows, bytes: stats.bytes, elapsedMs: Date.now() - started}
+        return {stamp: done, rows, bytes: stats.bytes, elapsedMs: Date.now() - started}
     } catch (e) {
         // ROLLBACK closes the cursor too
         await client.query('ROLLBACK').catch(() => {})

@@ -10,10 +10,11 @@ import path from 'path'
 import {Writable} from 'stream'
 import {afterAll, describe, expect, it} from 'vitest'
 import {csvField, csvHeader, csvRows} from '../../src/export/csv'
-import {datasetQuery, DATASETS, DATASET_NAMES, progressQuery, type Column, type Dataset} from '../../src/export/datasets'
+import {datasetQuery, DATASETS, DATASET_NAMES, hotRowsQuery, progressQuery, type Column, type Dataset} from '../../src/export/datasets'
 import {DOCS_FILE, renderDatasetDocs, updatedDocs} from '../../src/export/docs'
-import {ExportParamError, parseAssetId, parseBlock, parseDataset, parseFilters, parseFormat} from '../../src/export/params'
+import {checkFinalized, ExportParamError, parseAssetId, parseBlock, parseDataset, parseFilters, parseFinalized, parseFormat} from '../../src/export/params'
 import {ParquetSink} from '../../src/export/parquet'
+import {embeddedStamp, stampHeaders, type ExportStamp} from '../../src/export/stamp'
 import {duck, parseCsv} from './helpers'
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sahara-export-format-'))
@@ -136,6 +137,9 @@ describe('export requests', () => {
             const p = progressQuery(DATASETS[name], {asset: '987654321'})
             expect(p.params).toEqual(['987654321'])
             expect(p.sql).not.toMatch(/987654321/)
+            const h = hotRowsQuery(DATASETS[name], {from: 123456, asset: '987654321'}, 555555)
+            expect(h.params).toEqual([123456, '987654321', 555555])
+            expect(h.sql).not.toMatch(/123456|987654321|555555/)
         }
     })
 
@@ -143,5 +147,57 @@ describe('export requests', () => {
         const docs = fs.readFileSync(DOCS_FILE, 'utf8')
         expect(updatedDocs(docs), 'regenerate with: node --import tsx src/export/docs.ts --write').toBe(docs)
         for (const name of DATASET_NAMES) for (const c of DATASETS[name].columns) expect(renderDatasetDocs()).toContain(`| \`${c.name}\` |`)
+    })
+})
+
+describe('export stamps', () => {
+    const stamp: ExportStamp = {
+        dataset: 'payments',
+        format: 'parquet',
+        filters: {to: 90},
+        finalizedOnly: true,
+        exportedRange: {from: 0, to: 90},
+        final: true,
+        schemaVersion: 'Data1796347763528',
+        generator: 'sahara-squid 0.1.0',
+        indexedHeight: 120,
+        indexedHash: '0xaa',
+        finalizedHeight: 105,
+        finalizedHash: '0xbb',
+        rows: 7,
+    }
+
+    it('a --finalized file embeds only what its range and rows determine; a plain one the whole stamp', () => {
+        expect(embeddedStamp(stamp)).toEqual({dataset: 'payments', format: 'parquet', filters: {to: 90}, finalizedOnly: true, exportedRange: {from: 0, to: 90}, final: true, schemaVersion: 'Data1796347763528', generator: 'sahara-squid 0.1.0', rows: 7})
+        const plain = {...stamp, finalizedOnly: false, exportedAt: '2026-11-25T00:00:00.000Z'}
+        expect(embeddedStamp(plain)).toEqual(plain)
+    })
+
+    it('HTTP headers carry every field but the row count (a trailer)', () => {
+        const h = stampHeaders(stamp)
+        expect(h).toMatchObject({
+            'x-sahara-indexed-height': '120',
+            'x-sahara-indexed-hash': '0xaa',
+            'x-sahara-finalized-height': '105',
+            'x-sahara-finalized-hash': '0xbb',
+            'x-sahara-final': 'true',
+            'x-sahara-schema-version': 'Data1796347763528',
+            'x-sahara-filters': '{"to":90}',
+        })
+        const {rows, ...rest} = stamp
+        expect(rows).toBe(7)
+        expect(JSON.parse(h['x-sahara-stamp'])).toEqual(rest)
+        for (const v of Object.values(h)) expect(v).toMatch(/^[\x20-\x7e]*$/)
+    })
+
+    it('accepts finalized=1|true|0|false and refuses --finalized for head-state datasets', () => {
+        expect([parseFinalized('1'), parseFinalized('true'), parseFinalized('0'), parseFinalized(null), parseFinalized('')]).toEqual([true, true, false, false, false])
+        expect(() => parseFinalized('yes')).toThrow(/finalized must be 1/)
+        for (const name of DATASET_NAMES) {
+            if (DATASETS[name].asOfHead) expect(() => checkFinalized(name, true), name).toThrow(ExportParamError)
+            else expect(() => checkFinalized(name, true), name).not.toThrow()
+            expect(() => checkFinalized(name, false)).not.toThrow()
+        }
+        expect(() => checkFinalized('contributions', true)).toThrow(/use --finalized with attributions, payments, lineage/)
     })
 })
