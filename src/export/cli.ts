@@ -19,9 +19,9 @@ import {DATASET_NAMES} from './datasets'
 import {checkFinalized, ExportParamError, parseDataset, parseFilters, parseFormat} from './params'
 import {formatProgress, formatSeconds, runExport, type ExportProgress} from './run'
 import {sidecarPath, type ExportStamp} from './stamp'
+import {EXPORT_USAGE} from './usage'
 
-const USAGE = `usage: npm run export -- <dataset> --format csv|parquet [--from BLOCK] [--to BLOCK] [--asset ID] [--finalized] [--out FILE] [--json]
-datasets: ${DATASET_NAMES.join(', ')} (columns and units: docs/exports.md)`
+const USAGE = EXPORT_USAGE
 
 /** The database an export reads: opened by the caller (local/export-cli.ts picks external or embedded). */
 export interface ExportDatabase {

@@ -158,9 +158,9 @@ export function csvObjects(text: string): Record<string, string>[] {
     })
 }
 
-/** Runs `npm run export -- ...args` (node --import tsx local/export-cli.ts) and resolves with its exit code and output. */
+/** Runs `npm run export -- ...args` (its entry, local/export.cjs: local/export-cli.ts through tsx) and resolves with its exit code and output. */
 export async function runExportCli(args: string[], env: NodeJS.ProcessEnv): Promise<{code: number; stdout: Buffer; stderr: string}> {
-    const child = runNode(path.join(ROOT, 'local/export-cli.ts'), args, env, {prefix: '[export] ', quiet: !process.env.VERBOSE, maxOutput: 1_000_000})
+    const child = runNode(path.join(ROOT, 'local/export.cjs'), args, env, {prefix: '[export] ', quiet: !process.env.VERBOSE, maxOutput: 1_000_000})
     const out: Buffer[] = []
     child.stdout!.on('data', (d: Buffer) => out.push(d))
     const code = await child.exited
