@@ -38,6 +38,9 @@ async function main() {
         maxResponseNodes: API_LIMITS.maxResponseNodes,
         sqlStatementTimeout: API_LIMITS.sqlStatementTimeoutMs,
         subscriptions: true,
+        // OpenReader's live queries (`subscription { payments(...) }`) re-run every second; the
+        // newPayments / newVotes / indexedHead subscriptions poll on their own (LIVE_POLL_INTERVAL_MS)
+        subscriptionPollInterval: 1_000,
         dumbCache: redis
             ? {kind: 'redis', url: redis, maxAgeMs: API_LIMITS.cacheTtlMs}
             : {kind: 'in-memory', maxSizeMb: 50, ttlMs: API_LIMITS.cacheTtlMs, maxAgeMs: API_LIMITS.cacheTtlMs},

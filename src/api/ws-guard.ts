@@ -2,8 +2,10 @@
  * The same checks on GraphQL over WebSocket (subscriptions and queries sent on a socket) as on
  * HTTP: Apollo's request plugins and the gateway's body checks never see WebSocket messages, so
  * this wraps graphql-ws's `useServer` (which @subsquid/openreader calls when subscriptions are on)
- * with an `onSubscribe` that runs the cost checks and the variables checks, and a per-connection
- * message budget. It must be installed before the GraphQL server starts.
+ * with an `onSubscribe` that runs the cost checks and the variables checks, a per-address
+ * operation budget, and a bound on the operations one connection runs at once (each live
+ * subscription polls the database: src/api/resolvers/live.ts). It must be installed before the
+ * GraphQL server starts.
  */
 import {GraphQLError} from 'graphql'
 import {badVariable, RateLimiter} from './graphql-guard'
@@ -12,6 +14,9 @@ import {checkQuery} from './query-cost'
 const wsError = (message: string, code: string) => new GraphQLError(message, undefined, undefined, undefined, undefined, undefined, {code})
 
 let installed = false
+
+/** Most operations (subscriptions, live queries included) one WebSocket connection may run at once. */
+export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 10
 
 export function installWebSocketGuard(limiter: RateLimiter): void {
     if (installed) return
@@ -27,6 +32,11 @@ export function installWebSocketGuard(limiter: RateLimiter): void {
                     const client = ctx?.extra?.request?.socket?.remoteAddress ?? 'unknown'
                     const wait = limiter.hit(`ws:${client}`)
                     if (wait != null) return [wsError(`too many operations from this address: retry after ${wait} s`, 'RATE_LIMITED')]
+                    // graphql-ws has reserved this operation's id in ctx.subscriptions already
+                    const active = Object.keys(ctx?.subscriptions ?? {}).length
+                    if (active > MAX_SUBSCRIPTIONS_PER_CONNECTION) {
+                        return [wsError(`this connection already runs ${active - 1} operations, the most one connection may run at once is ${MAX_SUBSCRIPTIONS_PER_CONNECTION}: complete one first or open another connection`, 'TOO_MANY_SUBSCRIPTIONS')]
+                    }
                     const p = msg?.payload ?? {}
                     const bad = badVariable(p.variables ?? {})
                     if (bad) return [wsError(bad, 'BAD_USER_INPUT')]
