@@ -1,10 +1,10 @@
 /**
  * npm run bench:abuse -- [--scale small|medium] [--seconds 20] [--clients 10] [--attackers 4]
  *
- * A normal query's latency while the API is attacked (issue 12). Set-up: the saved simulated
- * chain of the scale (bench/chain.ts), indexed to its head into a fresh database (bench/export.ts:
- * an embedded PostgreSQL, or a server named by BENCH_DATABASE_URL), then the real API process
- * twice, each with its own read-only login:
+ * A normal query's latency while the API is attacked (issue 12). Set-up (bench/indexed-api.ts):
+ * the saved simulated chain of the scale (bench/chain.ts), indexed to its head into a fresh
+ * database (bench/export.ts: an embedded PostgreSQL, or a server named by BENCH_DATABASE_URL),
+ * then the real API process twice, each with its own read-only login:
  *  - the measured API, with API_RATE_LIMIT=0: the limiter counts per client IP and every client
  *    here is 127.0.0.1, so with the limit on, the attackers would get the normal clients refused;
  *  - a second API with the default rate limit, the target of the two floods (HTTP requests and
@@ -20,22 +20,15 @@
  * answers and whether each was a GraphQL error in JSON. Exit 0, or 1 when an attack got another
  * answer (not refused, or not JSON); 2 for a bad option. Progress goes to stderr, tables to stdout.
  */
-import fs from 'fs'
 import net from 'net'
 import os from 'os'
-import path from 'path'
 import {performance} from 'perf_hooks'
 import {parseArgs} from 'util'
 import {isMainThread, parentPort, Worker, workerData} from 'worker_threads'
 import WebSocket from 'ws'
-import {startApi} from '../local/api'
-import {createApiLogin, dropApiLogin, NoApiLogin} from '../local/api-login'
-import type {NodeChild} from '../local/child'
 import {API_LIMITS} from '../src/api/limits'
-import {freePort} from '../src/util/ports'
 import {ATTACK_HEADER, attackFailures, attackRows, NORMAL_HEADER, normalRows, summaryLine, table, type AttackSample, type NormalSample} from './abuse-report'
-import {benchChain} from './chain'
-import {freshDatabase, indexChain, stopBenchServer} from './export'
+import {gql, indexedDatabase, log, requireBuilt, startBenchApi, step, withCleanup} from './indexed-api'
 
 const SCALES = ['small', 'medium'] as const
 const USAGE = `usage: npm run bench:abuse -- [--scale small|medium] [--seconds N] [--clients N] [--attackers N]
@@ -132,16 +125,6 @@ const NORMAL_QUERIES: {name: string; query: string; variables(ids: Ids, n: numbe
         variables: () => ({}),
     },
 ]
-
-async function gql(url: string, query: string, variables?: Record<string, unknown>, timeoutMs = 30_000): Promise<{status: number; body: any}> {
-    const res = await fetch(`${url}/graphql`, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify({query, variables}), signal: AbortSignal.timeout(timeoutMs)})
-    const text = await res.text()
-    try {
-        return {status: res.status, body: JSON.parse(text)}
-    } catch {
-        return {status: res.status, body: {errors: [{message: text.slice(0, 200)}]}}
-    }
-}
 
 /** `clients` loops of normal queries for `seconds`; each request's latency. Client i starts at query i and pages payments with its own cursor. */
 async function normalLoad(url: string, ids: Ids, clients: number, seconds: number): Promise<NormalSample[]> {
@@ -499,45 +482,6 @@ async function startAttackers(t: AttackTargets): Promise<{primed: number[]; stop
 
 // ---- set-up and phases ----------------------------------------------------------------------
 
-const log = (m: string) => console.error(m)
-
-/** Runs `what`, saying before and after (with its duration). */
-async function step<T>(what: string, f: () => Promise<T>): Promise<T> {
-    const t0 = performance.now()
-    log(`${what}...`)
-    const r = await f()
-    log(`${what}: done in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
-    return r
-}
-
-interface RunningApi {
-    url: string
-    child: NodeChild
-}
-
-/** The real API on a free port with its own read-only login `role` (owner's rights when none can be made), once it answers. */
-async function api(ownerUrl: string, role: string, env: NodeJS.ProcessEnv, cleanup: (() => Promise<unknown>)[]): Promise<RunningApi> {
-    let dbUrl = ownerUrl
-    try {
-        dbUrl = (await createApiLogin(ownerUrl, {role})).url
-        cleanup.push(() => dropApiLogin(ownerUrl, role).catch(() => {}))
-    } catch (e) {
-        if (!(e instanceof NoApiLogin)) throw e
-        log(`the API reads as the database owner: ${e.message}`)
-    }
-    const p = await freePort()
-    // an in-memory response cache (no REDIS_URL), as a fresh `npm start` has
-    const child = startApi({dbUrl, port: p, env: {API_DATABASE_URL: dbUrl, REDIS_URL: '', ...env}})
-    cleanup.push(() => child.stop())
-    const url = `http://127.0.0.1:${p}`
-    for (const until = Date.now() + 60_000; ; ) {
-        if (child.exitCode != null || child.signalCode != null) throw new Error(`the API exited with ${child.exitCode ?? child.signalCode}:\n${child.output().slice(-3000)}`)
-        if ((await gql(url, '{ squidStatus { height } }').catch(() => undefined))?.status === 200) return {url, child}
-        if (Date.now() > until) throw new Error(`the API did not answer within 60 s:\n${child.output().slice(-3000)}`)
-        await new Promise((r) => setTimeout(r, 200))
-    }
-}
-
 /** Real ids for the normal queries: the README's FindIds filters, more of each; any ids when those find none. */
 async function findIds(url: string): Promise<Ids> {
     const r = await gql(
@@ -553,23 +497,11 @@ async function findIds(url: string): Promise<Ids> {
 }
 
 async function bench(o: Options): Promise<number> {
-    const cleanup: (() => Promise<unknown>)[] = []
-    const interrupted = () => {
-        log('interrupted: stopping the APIs, the database and the chain')
-        void runCleanup(cleanup).finally(() => process.exit(130))
-    }
-    process.once('SIGINT', interrupted)
-    try {
-        const devnet = await step(`chain: the ${o.scale} simulated chain`, () => benchChain(o.scale, 1, log))
-        cleanup.push(() => devnet.stop())
-        const db = await step('database: a fresh migrated database', () => freshDatabase(false, 'bench_abuse'))
-        cleanup.push(() => db.stop())
-        const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sahara-bench-abuse-'))
-        cleanup.push(async () => fs.rmSync(tmp, {recursive: true, force: true}))
-        await step('indexing the chain to its head', () => indexChain(db.url, devnet.manifest, tmp))
-        const env = {RPC_URL: devnet.manifest.rpcUrl}
-        const main = await step('API with API_RATE_LIMIT=0 (measured)', () => api(db.url, `sahara_api_bench_${process.pid}_1`, {...env, API_RATE_LIMIT: '0'}, cleanup))
-        const limited = await step('API with the default rate limit (flood target)', () => api(db.url, `sahara_api_bench_${process.pid}_2`, {...env, API_RATE_LIMIT: ''}, cleanup))
+    return withCleanup(async (cleanup) => {
+        const db = await indexedDatabase(o.scale, 'bench_abuse', cleanup)
+        const env = {RPC_URL: db.rpcUrl}
+        const main = await step('API with API_RATE_LIMIT=0 (measured)', () => startBenchApi(db.url, `sahara_api_bench_${process.pid}_1`, {...env, API_RATE_LIMIT: '0'}, cleanup))
+        const limited = await step('API with the default rate limit (flood target)', () => startBenchApi(db.url, `sahara_api_bench_${process.pid}_2`, {...env, API_RATE_LIMIT: ''}, cleanup))
         const ids = await findIds(main.url)
         log(`normal queries take ${ids.assets.length} asset and ${ids.accounts.length} account ids; warming up`)
         await normalLoad(main.url, ids, o.clients, 2)
@@ -596,16 +528,7 @@ async function bench(o: Options): Promise<number> {
         console.log(summaryLine(baseline, underAttack, ATTACK_KINDS, attacks))
         const f = attackFailures(ATTACK_KINDS, attacks)
         return f.notJson > 0 || f.unrefusedKinds.length > 0 ? 1 : 0
-    } finally {
-        process.off('SIGINT', interrupted)
-        await runCleanup(cleanup)
-    }
-}
-
-/** Undoes the set-up in reverse order; each step's failure is logged, not thrown. */
-async function runCleanup(cleanup: (() => Promise<unknown>)[]) {
-    while (cleanup.length) await cleanup.pop()!().catch((e) => log(`cleanup: ${e?.message ?? e}`))
-    await stopBenchServer().catch((e) => log(`cleanup: ${e?.message ?? e}`))
+    })
 }
 
 async function main() {
@@ -618,7 +541,7 @@ async function main() {
         process.exit(2)
     }
     if (o === 'help') return void console.log(USAGE)
-    for (const f of ['lib/main.js', 'lib/api/main.js']) if (!fs.existsSync(path.resolve(__dirname, '..', f))) throw new Error(`${f} is missing: npm run build`)
+    requireBuilt()
     process.exitCode = await bench(o)
 }
 
