@@ -3,7 +3,8 @@
  * days; day figures come from TreasuryDayData, breakdowns from TreasuryFlow and Payment rows of
  * the window. The arithmetic is in src/domain/treasury.ts.
  */
-import {Arg, Int, Query, Resolver} from 'type-graphql'
+import type {GraphQLResolveInfo} from 'graphql'
+import {Arg, Info, Int, Query, Resolver} from 'type-graphql'
 import type {EntityManager} from 'typeorm'
 import {AssetKind, PaymentSource, SpendCategory, TreasuryFlowKind} from '../../model'
 import {
@@ -20,6 +21,7 @@ import {
     type DayTotals,
 } from '../../domain/treasury'
 import {AnalyticsPage, AnalyticsRatio, DayWindowInfo, dayWindow, page, requireInt} from '../analytics/common'
+import {selectedPaths} from '../analytics/selection'
 import {blockPoints, feeCells, loadDays, outflowCells, outflowsByProposal, topFeeAssets} from '../analytics/treasury-queries'
 import {
     TreasuryFeeAsset,
@@ -68,8 +70,12 @@ export class TreasuryAnalyticsResolver {
         @Arg('from', () => Date, {description: FROM_DOC}) from: Date,
         @Arg('to', () => Date, {description: TO_DOC}) to: Date,
         @Arg('top', () => Int, {defaultValue: 10, description: `Length of topFeeAssets and outflows.byProposal, 1 to ${MAX_TOP}.`}) top: number,
+        @Info() info: GraphQLResolveInfo,
     ): Promise<TreasurySummary> {
         const w = dayWindow(from, to)
+        // the queries over payments and flows run only for the parts the request selects
+        const selected = selectedPaths(info)
+        const wants = (...paths: string[]) => paths.some((p) => selected.has(p))
         requireInt('top', top, 1, MAX_TOP)
         const em = await this.tx()
 
@@ -82,10 +88,10 @@ export class TreasuryAnalyticsResolver {
         const t = sumDays(days)
 
         const [fees, outs, byProposal, assets] = await Promise.all([
-            feeCells(em, w),
-            outflowCells(em, w),
-            outflowsByProposal(em, w, top),
-            topFeeAssets(em, w, top),
+            wants('inflows.feesBySource', 'inflows.feesByAssetKind') ? feeCells(em, w) : [],
+            wants('outflows.byCategory') ? outflowCells(em, w) : [],
+            wants('outflows.byProposal', 'outflows.proposalCount') ? outflowsByProposal(em, w, top) : {rows: [], proposals: 0},
+            wants('topFeeAssets') ? topFeeAssets(em, w, top) : [],
         ])
         const bySource = sumBy(fees, (c) => c.source)
         const byKind = sumBy(fees, (c) => c.assetKind)
