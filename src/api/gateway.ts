@@ -157,6 +157,8 @@ export function createGateway(opts: {upstreamPort: number; routes: Route[]; metr
     return server
 }
 
+const ERRORS_KEY = Buffer.from('"errors"')
+
 function proxy(req: http.IncomingMessage, res: http.ServerResponse, port: number, body?: Buffer, log?: (m: string) => void, override: http.OutgoingHttpHeaders = {}) {
     const headers = {...req.headers, ...override}
     if (body) headers['content-length'] = String(body.length)
@@ -172,11 +174,14 @@ function proxy(req: http.IncomingMessage, res: http.ServerResponse, port: number
         upRes.on('data', (c) => chunks.push(c))
         upRes.on('end', () => {
             let out = Buffer.concat(chunks)
-            try {
-                const parsed = JSON.parse(out.toString('utf8'))
-                if (parsed?.errors) out = Buffer.from(JSON.stringify(scrubResponse(parsed, log)))
-            } catch {
-                // not JSON after all: pass it on unchanged
+            // only an answer that may carry errors is parsed (bench:api: parsing every answer was 6 % of the API's CPU)
+            if (out.includes(ERRORS_KEY)) {
+                try {
+                    const parsed = JSON.parse(out.toString('utf8'))
+                    if (parsed?.errors) out = Buffer.from(JSON.stringify(scrubResponse(parsed, log)))
+                } catch {
+                    // not JSON after all: pass it on unchanged
+                }
             }
             const h = {...upRes.headers, 'content-length': String(out.length)}
             delete h['transfer-encoding']

@@ -94,4 +94,31 @@ describe('stable paging', () => {
             expect(((r.body.data as any)[c.field] as {id: string}[]).map((x) => x.id)).toEqual(expected.slice(PAGE, 2 * PAGE))
         })
     }
+
+    it("keyset paging as the README shows it (block and id of the last row): every row once, in the offset walk's order", async () => {
+        const [{n}] = await db.query(`SELECT count(*)::int AS n FROM revenue_distribution`)
+        const byOffset: string[] = []
+        for (let offset = 0; ; offset += PAGE) {
+            const r = await api.gql(`{ revenueDistributions(orderBy: [block_DESC, id_DESC], limit: ${PAGE}, offset: ${offset}) { id } }`)
+            const page = (r.body.data as any).revenueDistributions as {id: string}[]
+            byOffset.push(...page.map((x) => x.id))
+            if (page.length < PAGE) break
+        }
+        const byKey: string[] = []
+        let last: {id: string; block: number} | undefined
+        for (;;) {
+            const where = last ? `where: {OR: [{block_lt: ${last.block}}, {block_eq: ${last.block}, id_lt: "${last.id}"}]}, ` : ''
+            const r = await api.gql(`{ revenueDistributions(${where}orderBy: [block_DESC, id_DESC], limit: ${PAGE}) { id block } }`)
+            expect(r.body.errors).toBeUndefined()
+            const page = (r.body.data as any).revenueDistributions as {id: string; block: number}[]
+            byKey.push(...page.map((x) => x.id))
+            if (page.length < PAGE) break
+            last = page[page.length - 1]
+        }
+        expect(byKey.length).toBe(n)
+        expect(byKey).toEqual(byOffset)
+        // the id tie-break follows the last key's direction: block_DESC alone orders ties by id DESC too
+        const r = await api.gql(`{ revenueDistributions(orderBy: block_DESC, limit: ${n}) { id } }`)
+        expect(((r.body.data as any).revenueDistributions as {id: string}[]).map((x) => x.id)).toEqual(byOffset)
+    })
 })
