@@ -53,6 +53,8 @@ export interface IndexedDatabase {
     /** The database owner's URL (the API gets its own login on it). */
     url: string
     rpcUrl: string
+    /** The chain's deployment (contract addresses). */
+    manifest: import('../src/config/manifest').DeploymentManifest
 }
 
 /**
@@ -80,7 +82,7 @@ export async function indexedDatabase(scale: ScaleName, dbPrefix: string, cleanu
             }
         })
     }
-    return {url: db.url, rpcUrl: devnet.manifest.rpcUrl}
+    return {url: db.url, rpcUrl: devnet.manifest.rpcUrl, manifest: devnet.manifest}
 }
 
 export interface RunningApi {
