@@ -1,6 +1,7 @@
 import {execFile} from 'child_process'
 import path from 'path'
 import {describe, expect, it} from 'vitest'
+import {DATASET_NAMES} from '../../src/export/datasets'
 
 const ROOT = path.resolve(__dirname, '../..')
 const run = (script: string, ...args: string[]) =>
@@ -18,7 +19,7 @@ describe('command-line help', () => {
         expect(help.out).toMatch(/^usage: npm run export -- <dataset> --format csv\|parquet/)
         const bad = await run('local/export.cjs', 'nope', '--format', 'csv')
         expect(bad.code).toBe(2)
-        expect(bad.out.split('\n')[0]).toBe('export: unknown dataset "nope": use one of contributions, attributions, payments, assets, lineage')
+        expect(bad.out.split('\n')[0]).toBe(`export: unknown dataset "nope": use one of ${DATASET_NAMES.join(', ')}`)
     })
 
     it('npm run verify: --help, and a bad option named with the usage', async () => {
