@@ -25,6 +25,8 @@ export interface ProcessorConfig {
     prometheusPort?: number
     /** Figures to check against the chain after each batch (0 = off; src/verify/self-check.ts). */
     verifySample: number
+    /** Write with one unnest statement per class and batch (src/store/bulk-write.ts) instead of typeorm-store's query builder. */
+    bulkWrites: boolean
 }
 
 /** The variables the processor reads (Subsquid's typeorm-store reads the database ones itself; they are validated here). */
@@ -39,6 +41,7 @@ export const PROCESSOR_VARS = [
     'RPC_RATE_LIMIT',
     'PROCESSOR_PROMETHEUS_PORT',
     'VERIFY_SAMPLE_PER_BATCH',
+    'BULK_WRITES',
     ...DATABASE_VARS,
 ] as const
 
@@ -64,5 +67,6 @@ export function loadProcessorConfig(env: NodeJS.ProcessEnv = process.env): Proce
         rpcRateLimit: e.RPC_RATE_LIMIT,
         prometheusPort: e.PROCESSOR_PROMETHEUS_PORT,
         verifySample: e.VERIFY_SAMPLE_PER_BATCH,
+        bulkWrites: e.BULK_WRITES,
     }
 }

@@ -119,6 +119,7 @@ export const VARS = {
         doc: 'the processor checks this many sampled figures against the chain after each batch (sahara_verify_checked_total / sahara_verify_mismatches_total)',
     }),
     REINDEX: v(bool().default(false), {default: '—', doc: 'the processor drops every indexed row and indexes again from the start block'}),
+    BULK_WRITES: v(bool().default(true), {default: 'on', doc: "the processor writes each entity class with one unnest statement a batch (src/store/bulk-write.ts); 0 = typeorm-store's query builder"}),
 
     // API (src/config/api.ts)
     API_DATABASE_URL: v(postgresUrl().optional(), {

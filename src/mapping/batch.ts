@@ -5,11 +5,17 @@ import {DeployedContract, IndexedHead, Proposal, ProposalState} from '../model'
 import type {ProcessorContext} from '../processor'
 import {EventDecoder, ProtocolEvent} from './decode'
 import {handlers} from './handlers'
+import {ParticipationDays} from './post/participation'
 import {advanceProposals, openProposals} from './post/proposals'
 import {aggregateTreasuryDays} from './post/treasury-days'
 import type {Handler} from './handlers/types'
 import {BatchState} from './state'
 import {invalidReason} from './validate'
+
+export interface BatchOptions {
+    /** One unnest statement per entity class (src/store/bulk-write.ts) instead of typeorm-store's query builder; default on (BULK_WRITES). */
+    bulkWrites?: boolean
+}
 
 export interface BatchStats {
     events: number
@@ -23,8 +29,8 @@ export interface BatchStats {
  * batch needs (one query per entity class), apply the events in chain order in memory, then
  * write each entity class once.
  */
-export async function processBatch(ctx: ProcessorContext<Store>, manifest: DeploymentManifest, decoder: EventDecoder): Promise<BatchStats> {
-    const s = new BatchState(manifest)
+export async function processBatch(ctx: ProcessorContext<Store>, manifest: DeploymentManifest, decoder: EventDecoder, opts: BatchOptions = {}): Promise<BatchStats> {
+    const s = new BatchState(manifest, opts.bulkWrites ?? true)
     const t0 = performance.now()
     const blocks: {height: number; events: ProtocolEvent[]}[] = []
     for (const block of ctx.blocks) {
@@ -54,10 +60,12 @@ export async function processBatch(ctx: ProcessorContext<Store>, manifest: Deplo
     const t1 = performance.now()
 
     let events = 0
+    const participation = new ParticipationDays()
     for (const b of blocks) {
         if (b.events.length > 0) advanceProposals(s, b.height - 1, openProposals(s))
         for (const ev of b.events) {
             ;(handlers[ev.kind] as Handler<any>).apply(s, ev)
+            participation.note(s, ev)
             events += 1
         }
     }
@@ -69,7 +77,10 @@ export async function processBatch(ctx: ProcessorContext<Store>, manifest: Deplo
     const skippedByKind: Record<string, number> = {}
     for (const row of s.skipped.rows) skippedByKind[row.kind ?? 'unknown'] = (skippedByKind[row.kind ?? 'unknown'] ?? 0) + 1
     const t2 = performance.now()
+    await participation.resolveOwners(ctx.store)
     await s.flush(ctx.store)
+    // After the accounts it references are written.
+    await participation.flush(ctx.store, opts.bulkWrites ?? true)
     const head = ctx.blocks[ctx.blocks.length - 1]?.header
     if (head != null) await ctx.store.upsert([indexedHead(head)])
     if (head != null) await ctx.store.upsert(deployedContracts(manifest))

@@ -90,7 +90,14 @@ export class BatchState {
     readonly treasury: string
     readonly vault: string
 
-    constructor(readonly manifest: DeploymentManifest) {
+    /**
+     * @param bulkWrites write each class with one unnest statement (src/store/bulk-write.ts)
+     *   instead of typeorm-store's query builder (BULK_WRITES; same rows either way).
+     */
+    constructor(
+        readonly manifest: DeploymentManifest,
+        readonly bulkWrites = true,
+    ) {
         this.treasury = manifest.contracts.Treasury.toLowerCase()
         this.vault = manifest.contracts.RevenueVault.toLowerCase()
     }
@@ -130,7 +137,7 @@ export class BatchState {
 
     /** Writes every class once, in foreign-key order. */
     async flush(store: Store): Promise<void> {
-        for (const c of this.stateCaches()) await c.flush(store)
+        for (const c of this.stateCaches()) await c.flush(store, this.bulkWrites)
         for (const rows of [
             this.versions,
             this.links,
@@ -154,7 +161,7 @@ export class BatchState {
             this.revocations,
             this.skipped,
         ] as EventRows<any>[]) {
-            await rows.flush(store)
+            await rows.flush(store, this.bulkWrites)
         }
     }
 

@@ -1,5 +1,6 @@
 import {Store} from '@subsquid/typeorm-store'
 import {In} from 'typeorm'
+import {bulkInsert, bulkUpsert} from './bulk-write'
 
 type Ctor<E> = {new (props?: Partial<E>): E; name: string}
 type WithId = {id: string}
@@ -82,9 +83,10 @@ export class EntityCache<E extends WithId> {
         return this.rows.values()
     }
 
-    async flush(store: Store): Promise<number> {
+    /** Upserts the changed rows: with `bulk`, one unnest statement (src/store/bulk-write.ts), else typeorm-store's `upsert`. */
+    async flush(store: Store, bulk = false): Promise<number> {
         const list = this.changed()
-        if (list.length > 0) await store.upsert(list)
+        if (list.length > 0) await (bulk ? bulkUpsert(store, list) : store.upsert(list))
         this.dirty.clear()
         return list.length
     }
@@ -98,9 +100,10 @@ export class EventRows<E extends WithId> {
         this.rows.push(e)
         return e
     }
-    async flush(store: Store): Promise<number> {
+    /** Inserts the rows: with `bulk`, one unnest statement (src/store/bulk-write.ts), else typeorm-store's `insert`. */
+    async flush(store: Store, bulk = false): Promise<number> {
         const n = this.rows.length
-        if (n > 0) await store.insert(this.rows)
+        if (n > 0) await (bulk ? bulkInsert(store, this.rows) : store.insert(this.rows))
         this.rows.length = 0
         return n
     }
