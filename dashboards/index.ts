@@ -6,9 +6,10 @@ import {governance} from './governance'
 import {buildDashboard, type BuiltDashboard} from './lib/build'
 import type {DashboardSpec} from './lib/spec'
 import {overview} from './overview'
+import {participation} from './participation'
 import {treasury} from './treasury'
 
-export const DASHBOARDS: DashboardSpec[] = [overview, assets, contributors, treasury, governance]
+export const DASHBOARDS: DashboardSpec[] = [overview, assets, contributors, treasury, governance, participation]
 
 /** Where `npm run dashboards` writes the JSON that Grafana provisions (committed). */
 export const BUILD_DIR = path.join(__dirname, 'build')

@@ -66,6 +66,10 @@ export const COSTLY_ROOT_FIELDS = new Set([
     'votingPowerDistribution',
     'delegatePowerHistory',
     'councilHistory',
+    'participation',
+    'cohortRetention',
+    'earningsDistribution',
+    'roleOverlap',
 ])
 
 /** Measures one operation of `doc` (the named one, or the only one). */

@@ -73,7 +73,7 @@ export interface Dataset {
     asOfHead?: boolean
 }
 
-export const DATASET_NAMES = ['contributions', 'attributions', 'payments', 'assets', 'lineage'] as const
+export const DATASET_NAMES = ['contributions', 'attributions', 'payments', 'assets', 'lineage', 'participation'] as const
 export type DatasetName = (typeof DATASET_NAMES)[number]
 
 const ts = (c: string) => `floor(extract(epoch from ${c}) * 1000)::int8`
@@ -256,7 +256,41 @@ const lineage: Dataset = {
     ],
 }
 
-export const DATASETS: Record<DatasetName, Dataset> = {contributions, attributions, payments, assets, lineage}
+/**
+ * The processor's participation day buckets (ParticipationDayData), for cohort and distribution
+ * studies off line. A bucket grows until its day ends, hence head state (no --finalized). Buckets
+ * are per account, not per asset: `--asset` matches none.
+ */
+const participation: Dataset = {
+    name: 'participation',
+    description:
+        'One account\'s activity in one role on one UTC day: contributor, owner, licensee, caller, voter, delegate or council member (what counts for each: ParticipationRole in schema.graphql), with its earnings in the role that day.',
+    row: 'one (account, role, UTC day) with activity or earnings',
+    filters: {block: 'block of the last event counted in the bucket', asset: 'not applicable (buckets are per account): no rows'},
+    asOfHead: true,
+    source: 'participation_day_data p',
+    blockColumn: 'p.last_block',
+    assetColumns: ['NULL::text'],
+    orderBy: 'p.day, p.account_id, p.role',
+    progress: {source: 'participation_day_data p', blockColumn: 'p.last_block', assetColumns: ['NULL::text']},
+    columns: [
+        {name: 'day', type: 'int32', unit: 'days since 1970-01-01', description: 'UTC day index: floor(unix seconds / 86 400).', sql: 'p.day'},
+        {name: 'date', type: 'timestamp', unit: 'UTC', description: 'Start of the UTC day (00:00).', sql: ts('p.date')},
+        {name: 'account', type: 'address', unit: '', description: 'The account.', sql: 'p.account_id'},
+        {name: 'role', type: 'text', unit: '', description: 'CONTRIBUTOR, OWNER, LICENSEE, CALLER, VOTER, DELEGATE or COUNCIL.', sql: 'p.role'},
+        {name: 'actions', type: 'int32', unit: 'events', description: 'Events in which the account acted in the role that day; 0 when it only earned (an owner credited an owner part). Active = actions > 0.', sql: 'p.actions'},
+        {
+            name: 'earnings',
+            type: 'uint',
+            unit: 'wei',
+            description: 'Earned in the role that day: owner parts credited (OWNER), receipt claims, i.e. realised earnings (CONTRIBUTOR); 0 for the other roles.',
+            sql: 'p.earnings::text',
+        },
+        {name: 'last_block', type: 'int64', unit: 'block', description: 'Block of the last event counted in the bucket.', sql: 'p.last_block'},
+    ],
+}
+
+export const DATASETS: Record<DatasetName, Dataset> = {contributions, attributions, payments, assets, lineage, participation}
 
 export function isDatasetName(s: string): s is DatasetName {
     return (DATASET_NAMES as readonly string[]).includes(s)

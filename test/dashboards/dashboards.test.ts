@@ -22,9 +22,9 @@ describe('generated dashboards', () => {
         expect(renderAll()).toEqual(renderAll())
     })
 
-    it('are the five dashboards of the issue, with stable, unique uids', () => {
+    it('are the six dashboards of the issues, with stable, unique uids', () => {
         const uids = buildAll().map((d) => d.json.uid)
-        expect(uids).toEqual(['sahara-overview', 'sahara-assets', 'sahara-contributors', 'sahara-treasury', 'sahara-governance'])
+        expect(uids).toEqual(['sahara-overview', 'sahara-assets', 'sahara-contributors', 'sahara-treasury', 'sahara-governance', 'sahara-participation'])
     })
 
     it('are valid classic dashboard JSON for Grafana (structure, grid, templating, datasource by uid variable)', () => {
