@@ -41,9 +41,12 @@ async function main() {
         // OpenReader's live queries (`subscription { payments(...) }`) re-run every second; the
         // newPayments / newVotes / indexedHead subscriptions poll on their own (LIVE_POLL_INTERVAL_MS)
         subscriptionPollInterval: 1_000,
-        dumbCache: redis
-            ? {kind: 'redis', url: redis, maxAgeMs: API_LIMITS.cacheTtlMs}
-            : {kind: 'in-memory', maxSizeMb: 50, ttlMs: API_LIMITS.cacheTtlMs, maxAgeMs: API_LIMITS.cacheTtlMs},
+        // API_RESPONSE_CACHE=off: no cache plugin at all (uncached load benchmarks)
+        dumbCache: !cfg.responseCache
+            ? undefined
+            : redis
+              ? {kind: 'redis', url: redis, maxAgeMs: API_LIMITS.cacheTtlMs}
+              : {kind: 'in-memory', maxSizeMb: 50, ttlMs: API_LIMITS.cacheTtlMs, maxAgeMs: API_LIMITS.cacheTtlMs},
     })
     const listening = await gql.start()
     const pool = new pg.Pool({connectionString: dbUrl, max: 4, statement_timeout: API_LIMITS.sqlStatementTimeoutMs})

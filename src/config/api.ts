@@ -18,13 +18,17 @@ export interface ApiConfig {
     readOnlyRole: boolean
     /** Requests per rate window per client IP; 0 = off. */
     rateLimit: number
+    /** Serve repeated requests from the response cache (API_RESPONSE_CACHE). */
+    responseCache: boolean
+    /** Poll interval of the live subscriptions (ms, at least 250). */
+    livePollMs: number
     /** /ready is 503 when indexing is more than this many blocks behind the chain head. */
     readyMaxLag: number
     /** Chain RPC for /ready's head check (unset: not checked). */
     rpcUrl?: string
 }
 
-export const API_VARS = ['GQL_PORT', 'DB_URL', 'API_DATABASE_URL', 'REDIS_URL', 'API_READ_ONLY_ROLE', 'API_RATE_LIMIT', 'READY_MAX_LAG', 'RPC_URL'] as const
+export const API_VARS = ['GQL_PORT', 'DB_URL', 'API_DATABASE_URL', 'REDIS_URL', 'API_READ_ONLY_ROLE', 'API_RATE_LIMIT', 'API_RESPONSE_CACHE', 'LIVE_POLL_INTERVAL_MS', 'READY_MAX_LAG', 'RPC_URL'] as const
 
 export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     const e = readEnv(env, API_VARS)
@@ -38,6 +42,8 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
         redisUrl: e.REDIS_URL,
         readOnlyRole: e.API_READ_ONLY_ROLE,
         rateLimit: e.API_RATE_LIMIT,
+        responseCache: e.API_RESPONSE_CACHE,
+        livePollMs: Math.max(250, e.LIVE_POLL_INTERVAL_MS),
         readyMaxLag: e.READY_MAX_LAG,
         rpcUrl: e.RPC_URL,
     }

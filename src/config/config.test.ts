@@ -62,6 +62,8 @@ const BAD: Record<VarName, {bad: string[]; line: string} | 'any string'> = {
     GQL_PORT: {bad: ['abc', '65536', '43 50', '-1', '4350.5'], line: PORT_MSG('GQL_PORT', 'abc')},
     REDIS_URL: {bad: ['http://cache:6379', 'cache:6379'], line: 'REDIS_URL must be a redis:// or rediss:// URL, got "http://cache:6379"'},
     API_READ_ONLY_ROLE: {bad: ['disabled', 'of'], line: 'API_READ_ONLY_ROLE must be "on" or "off", got "disabled"'},
+    API_RESPONSE_CACHE: {bad: ['disabled'], line: 'API_RESPONSE_CACHE must be "on" or "off", got "disabled"'},
+    LIVE_POLL_INTERVAL_MS: {bad: ['-1', 'fast', '1.5'], line: 'LIVE_POLL_INTERVAL_MS must be a whole number of milliseconds (values under 250 count as 250), got "-1"'},
     API_RATE_LIMIT: {bad: ['-1', 'lots', '1.5'], line: 'API_RATE_LIMIT must be a whole number of requests per minute per client (0 = off), got "-1"'},
     READY_MAX_LAG: {bad: ['-1', 'x'], line: 'READY_MAX_LAG must be a whole number of blocks (>= 0), got "-1"'},
     DEVNET_PORT: {bad: ['abc', '99999'], line: PORT_MSG('DEVNET_PORT', 'abc')},
@@ -133,6 +135,8 @@ describe('configuration schema', () => {
             REDIS_URL: undefined,
             API_READ_ONLY_ROLE: true,
             API_RATE_LIMIT: 3000,
+            API_RESPONSE_CACHE: true,
+            LIVE_POLL_INTERVAL_MS: 500,
             READY_MAX_LAG: 50,
             DEVNET_PORT: 8545,
             SIM_SEED: 1,
@@ -218,13 +222,15 @@ describe('processor configuration', () => {
 
 describe('API configuration', () => {
     it('reads its variables with their defaults', () => {
-        expect(loadApiConfig({DB_URL: 'postgres://u:p@h:5432/db'})).toEqual({port: 4350, dbUrl: 'postgres://u:p@h:5432/db', redisUrl: undefined, readOnlyRole: true, rateLimit: 3000, readyMaxLag: 50, rpcUrl: undefined})
-        expect(loadApiConfig({DB_URL: 'postgres://h/db', GQL_PORT: '0', API_READ_ONLY_ROLE: 'off', API_RATE_LIMIT: '0', READY_MAX_LAG: '5', RPC_URL: 'http://n:1', REDIS_URL: 'redis://r'})).toEqual({
+        expect(loadApiConfig({DB_URL: 'postgres://u:p@h:5432/db'})).toEqual({port: 4350, dbUrl: 'postgres://u:p@h:5432/db', redisUrl: undefined, readOnlyRole: true, rateLimit: 3000, responseCache: true, livePollMs: 500, readyMaxLag: 50, rpcUrl: undefined})
+        expect(loadApiConfig({DB_URL: 'postgres://h/db', GQL_PORT: '0', API_READ_ONLY_ROLE: 'off', API_RATE_LIMIT: '0', API_RESPONSE_CACHE: 'off', LIVE_POLL_INTERVAL_MS: '10', READY_MAX_LAG: '5', RPC_URL: 'http://n:1', REDIS_URL: 'redis://r'})).toEqual({
             port: 0,
             dbUrl: 'postgres://h/db',
             redisUrl: 'redis://r',
             readOnlyRole: false,
             rateLimit: 0,
+            responseCache: false,
+            livePollMs: 250,
             readyMaxLag: 5,
             rpcUrl: 'http://n:1',
         })

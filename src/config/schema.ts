@@ -130,6 +130,11 @@ export const VARS = {
     GQL_PORT: v(port().default(DEFAULT_GQL_PORT), {default: `\`${DEFAULT_GQL_PORT}\``, doc: 'API port (GraphQL, exports, /ready, /metrics)'}),
     REDIS_URL: v(url(['redis:', 'rediss:'], 'must be a redis:// or rediss:// URL').optional(), {default: '—', doc: 'response cache in Redis instead of memory', url: true}),
     API_READ_ONLY_ROLE: v(bool('must be "on" or "off"').default(true), {default: 'on', doc: 'off: the API reads with its login\'s own rights instead of the read-only role'}),
+    API_RESPONSE_CACHE: v(bool('must be "on" or "off"').default(true), {default: 'on', doc: 'off: no response cache (uncached load benchmarks, npm run bench:api)'}),
+    LIVE_POLL_INTERVAL_MS: v(integer(0, 3_600_000, 'must be a whole number of milliseconds (values under 250 count as 250)').default(500), {
+        default: '`500`',
+        doc: 'how often the live subscriptions (newPayments, newVotes, indexedHead) poll the database; at least 250',
+    }),
     API_RATE_LIMIT: v(integer(0, 1_000_000_000, 'must be a whole number of requests per minute per client (0 = off)').default(API_LIMITS.rateLimitPerWindow), {
         default: `\`${API_LIMITS.rateLimitPerWindow}\``,
         doc: 'requests per minute per client IP; 0 turns the limit off',

@@ -5,18 +5,16 @@
  * quiet stream never keeps polling for a client that left.
  */
 import type {DataSource, EntityManager} from 'typeorm'
+import {readEnv} from '../../config/schema'
 import {snapshot} from './stream'
 
 /** Floor of the poll interval: a lower LIVE_POLL_INTERVAL_MS is raised to it (each poll is one snapshot per subscriber). */
 export const MIN_LIVE_POLL_MS = 250
 export const DEFAULT_LIVE_POLL_MS = 500
 
-/** The poll interval of the live subscriptions: LIVE_POLL_INTERVAL_MS (ms), at least MIN_LIVE_POLL_MS. */
+/** The poll interval of the live subscriptions: LIVE_POLL_INTERVAL_MS (src/config/schema.ts, checked at start), at least MIN_LIVE_POLL_MS. */
 export function livePollMs(env: NodeJS.ProcessEnv = process.env): number {
-    const raw = env.LIVE_POLL_INTERVAL_MS
-    const n = raw == null || raw === '' ? DEFAULT_LIVE_POLL_MS : Number(raw)
-    if (!Number.isInteger(n) || n < 0) throw new Error(`LIVE_POLL_INTERVAL_MS must be a whole number of milliseconds, got "${raw}"`)
-    return Math.max(MIN_LIVE_POLL_MS, n)
+    return Math.max(MIN_LIVE_POLL_MS, readEnv(env, ['LIVE_POLL_INTERVAL_MS']).LIVE_POLL_INTERVAL_MS)
 }
 
 export class Poller<T> implements AsyncIterableIterator<T> {

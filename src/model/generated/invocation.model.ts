@@ -1,4 +1,4 @@
-import {Entity as Entity_, Column as Column_, PrimaryColumn as PrimaryColumn_, BigIntColumn as BigIntColumn_, Index as Index_, ManyToOne as ManyToOne_, BytesColumn as BytesColumn_, IntColumn as IntColumn_, DateTimeColumn as DateTimeColumn_, StringColumn as StringColumn_} from "@subsquid/typeorm-store"
+import {Entity as Entity_, Column as Column_, PrimaryColumn as PrimaryColumn_, Index as Index_, BigIntColumn as BigIntColumn_, ManyToOne as ManyToOne_, BytesColumn as BytesColumn_, IntColumn as IntColumn_, DateTimeColumn as DateTimeColumn_, StringColumn as StringColumn_} from "@subsquid/typeorm-store"
 import {Asset} from "./asset.model"
 import {Account} from "./account.model"
 import {License} from "./license.model"
@@ -7,6 +7,7 @@ import {Payment} from "./payment.model"
 /**
  * A pay-per-call invocation (Invoked).
  */
+@Index_(["block", "id"], {unique: false})
 @Entity_()
 export class Invocation {
     constructor(props?: Partial<Invocation>) {
@@ -75,7 +76,6 @@ export class Invocation {
     /**
      * Block number of the event.
      */
-    @Index_()
     @IntColumn_({nullable: false})
     block!: number
 

@@ -8,6 +8,7 @@ import {RevenueDistribution} from "./revenueDistribution.model"
  * A payment routed through the RevenueVault (PaymentReceived).
  */
 @Index_(["asset", "timestamp"], {unique: false})
+@Index_(["block", "id"], {unique: false})
 @Entity_()
 export class Payment {
     constructor(props?: Partial<Payment>) {
@@ -79,7 +80,6 @@ export class Payment {
     /**
      * Block number of the event.
      */
-    @Index_()
     @IntColumn_({nullable: false})
     block!: number
 

@@ -8,6 +8,7 @@ import {Account} from "./account.model"
  */
 @Index_(["asset", "timestamp"], {unique: false})
 @Index_(["owner", "timestamp"], {unique: false})
+@Index_(["block", "id"], {unique: false})
 @Entity_()
 export class RevenueDistribution {
     constructor(props?: Partial<RevenueDistribution>) {
@@ -90,7 +91,6 @@ export class RevenueDistribution {
     /**
      * Block number of the event.
      */
-    @Index_()
     @IntColumn_({nullable: false})
     block!: number
 

@@ -1,8 +1,9 @@
-import {Entity as Entity_, Column as Column_, PrimaryColumn as PrimaryColumn_, StringColumn as StringColumn_, Index as Index_, BigIntColumn as BigIntColumn_, IntColumn as IntColumn_, DateTimeColumn as DateTimeColumn_} from "@subsquid/typeorm-store"
+import {Entity as Entity_, Column as Column_, PrimaryColumn as PrimaryColumn_, Index as Index_, StringColumn as StringColumn_, BigIntColumn as BigIntColumn_, IntColumn as IntColumn_, DateTimeColumn as DateTimeColumn_} from "@subsquid/typeorm-store"
 
 /**
  * SAHARA ERC-20 transfer (mint included).
  */
+@Index_(["block", "id"], {unique: false})
 @Entity_()
 export class TokenTransfer {
     constructor(props?: Partial<TokenTransfer>) {
@@ -38,7 +39,6 @@ export class TokenTransfer {
     /**
      * Block number of the event.
      */
-    @Index_()
     @IntColumn_({nullable: false})
     block!: number
 
