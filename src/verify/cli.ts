@@ -103,6 +103,10 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv) {
     } catch (x) {
         throw new Error(x instanceof ConfigError ? x.message : String(x))
     }
+    // the numbers first: a typo there is named even when no manifest can be read yet
+    const sample = whole('sample', values.sample, 1000, 1)
+    const seed = whole('seed', values.seed, 1)
+    const block = values.block == null ? undefined : whole('block', values.block, 0)
     const manifestFile = values.manifest ?? defaultManifestFile(env)
     let manifest
     try {
@@ -116,9 +120,9 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv) {
         apiUrl: url('api', values.api ?? `http://localhost:${e.GQL_PORT}/graphql`),
         rpcUrl,
         manifest,
-        sample: whole('sample', values.sample, 1000, 1),
-        seed: whole('seed', values.seed, 1),
-        block: values.block == null ? undefined : whole('block', values.block, 0),
+        sample,
+        seed,
+        block,
         all: !!values.all,
     }
 }

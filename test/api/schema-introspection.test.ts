@@ -14,6 +14,7 @@ import {openTestDatabase, type TestDatabase} from '../helpers/database'
 describe('introspection and playground', () => {
     let db: TestDatabase
     let api: TestApi
+    let freshUrl: string
 
     beforeAll(async () => {
         db = await openTestDatabase()
@@ -24,6 +25,7 @@ describe('introspection and playground', () => {
         await c.query(`CREATE TABLE IF NOT EXISTS squid_processor.hot_block (height int4 primary key, hash text not null)`)
         await c.query(`INSERT INTO squid_processor.status (id, height) VALUES (0, 7)`)
         await c.end()
+        freshUrl = fresh.url
         api = await startTestApi(fresh.url)
     }, 180_000)
     afterAll(async () => {
@@ -85,4 +87,20 @@ describe('introspection and playground', () => {
         const slash = await post({query: '{ squidStatus { height } }'}).then(() => fetch(`${api.url}/graphql/`, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify({query: '{ squidStatus { height } }'})}))
         expect(slash.status).toBe(200)
     })
+
+    it('API_RESPONSE_CACHE=off serves every request fresh, and apiLimits says so', async () => {
+        const q = {query: '{ apiLimits { cacheTtlMs } }'}
+        expect(((await (await post(q)).json()) as any).data.apiLimits.cacheTtlMs).toBe(1000)
+        const uncached = await startTestApi(freshUrl, {env: {API_RESPONSE_CACHE: 'off'}})
+        try {
+            const ask = () => fetch(`${uncached.url}/graphql`, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify(q)})
+            const a = await ask()
+            expect(((await a.json()) as any).data.apiLimits.cacheTtlMs).toBe(0)
+            const b = await ask()
+            await b.text()
+            expect(b.headers.get('age')).toBeNull() // a cached answer carries its age
+        } finally {
+            await uncached.stop()
+        }
+    }, 120_000)
 })

@@ -28,6 +28,6 @@ describe('command-line help', () => {
         expect(help.out).toMatch(/^usage: npm run verify -- /)
         const bad = await run('local/verify-cli.ts', '--seed', 'x')
         expect(bad.code).toBe(2)
-        expect(bad.out.split('\n')[0]).toMatch(/^verify: (--seed must be a whole number >= 0, got "x"|cannot read the manifest)/)
+        expect(bad.out.split('\n')[0]).toBe('verify: --seed must be a whole number >= 0, got "x"')
     })
 })

@@ -1,4 +1,5 @@
 import {Field, Int, ObjectType, Query, Resolver} from 'type-graphql'
+import {readEnv} from '../../config/schema'
 import {API_LIMITS} from '../limits'
 
 @ObjectType({description: 'Limits this API enforces, so clients can page and batch within them.'})
@@ -11,7 +12,7 @@ export class ApiLimits {
     maxResponseNodes!: number
     @Field(() => Int, {description: 'SQL statement timeout in milliseconds.'})
     sqlStatementTimeoutMs!: number
-    @Field(() => Int, {description: 'How long responses are cached, in milliseconds.'})
+    @Field(() => Int, {description: 'How long responses are cached, in milliseconds (0: no response cache, API_RESPONSE_CACHE=off).'})
     cacheTtlMs!: number
 }
 
@@ -19,6 +20,7 @@ export class ApiLimits {
 export class ApiInfoResolver {
     @Query(() => ApiLimits, {description: 'The limits this API enforces.'})
     apiLimits(): ApiLimits {
-        return Object.assign(new ApiLimits(), API_LIMITS)
+        const cached = readEnv(process.env, ['API_RESPONSE_CACHE']).API_RESPONSE_CACHE
+        return Object.assign(new ApiLimits(), API_LIMITS, {cacheTtlMs: cached ? API_LIMITS.cacheTtlMs : 0})
     }
 }
