@@ -29,6 +29,7 @@ import WebSocket from 'ws'
 import {API_LIMITS} from '../src/api/limits'
 import {ATTACK_HEADER, attackFailures, attackRows, NORMAL_HEADER, normalRows, summaryLine, table, type AttackSample, type NormalSample} from './abuse-report'
 import {gql, indexedDatabase, log, requireBuilt, startBenchApi, step, withCleanup} from './indexed-api'
+import {ASSET_HISTORY_QUERY, CONTRIBUTOR_RECEIPTS_QUERY} from './cookbook-queries'
 
 const SCALES = ['small', 'medium'] as const
 const USAGE = `usage: npm run bench:abuse -- [--scale small|medium] [--seconds N] [--clients N] [--attackers N]
@@ -83,27 +84,12 @@ interface Ids {
 const NORMAL_QUERIES: {name: string; query: string; variables(ids: Ids, n: number, cursor?: string): Record<string, unknown>}[] = [
     {
         name: 'assetHistory',
-        query: `query AssetHistory($asset: String!) {
-  assetById(id: $asset) {
-    kind status owner { id } version uri grossRevenue upstreamRevenue invocationCount
-    versions(orderBy: version_ASC, limit: 20) { version uri block }
-    parents(limit: 8) { parent { id kind } relation upstreamBps }
-    transfers(orderBy: block_DESC, limit: 10) { from to block }
-  }
-  revenueDistributions(where: {asset: {id_eq: $asset}}, orderBy: block_DESC, limit: 20, offset: 0) {
-    payment { id source amount } depth amount toOwner toContributors toUpstream
-  }
-}`,
+        query: ASSET_HISTORY_QUERY,
         variables: (ids, n) => ({asset: ids.assets[n % ids.assets.length]}),
     },
     {
         name: 'contributorReceipts',
-        query: `query ContributorReceipts($account: String!) {
-  accountById(id: $account) {
-    receiptCount receiptClaimed ownerEarned ownerClaimable
-    receipts(limit: 50) { id asset { id } weight revoked claimed }
-  }
-}`,
+        query: CONTRIBUTOR_RECEIPTS_QUERY,
         variables: (ids, n) => ({account: ids.accounts[n % ids.accounts.length]}),
     },
     {

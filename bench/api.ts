@@ -33,6 +33,8 @@ import pg from 'pg'
 import {parseArgs} from 'util'
 import {table} from './abuse-report'
 import {gql, indexedDatabase, log, requireBuilt, startBenchApi, step, withCleanup} from './indexed-api'
+import {ASSET_HISTORY_QUERY, CONTRIBUTOR_RECEIPTS_QUERY} from './cookbook-queries'
+import {seededRandom} from '../src/util/random'
 
 const SCALES = ['small', 'medium'] as const
 const USAGE = `usage: npm run bench:api -- [--scale small|medium] [--seconds N] [--connections N] [--only name,name]
@@ -118,17 +120,8 @@ export interface BenchQuery {
 const DAY_MS = 86_400_000
 const iso = (ms: number) => new Date(ms).toISOString()
 
-/** A small deterministic generator (mulberry32), so that every run asks the same things. */
-export function rng(seed: number): () => number {
-    let a = seed >>> 0
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0
-        let t = a
-        t = Math.imul(t ^ (t >>> 15), t | 1)
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-    }
-}
+/** The bench's deterministic generator (src/util/random.ts), so that every run asks the same things. */
+export const rng = seededRandom
 
 /**
  * Up to `n` different windows of whole UTC days inside [first, last] (day starts in ms), as ISO
@@ -160,29 +153,14 @@ export const QUERIES: BenchQuery[] = [
         // README "Asset history for a frontend, paged"
         name: 'assetHistory',
         kind: 'entity',
-        query: `query AssetHistory($asset: String!) {
-  assetById(id: $asset) {
-    kind status owner { id } version uri grossRevenue upstreamRevenue invocationCount
-    versions(orderBy: version_ASC, limit: 20) { version uri block }
-    parents(limit: 8) { parent { id kind } relation upstreamBps }
-    transfers(orderBy: block_DESC, limit: 10) { from to block }
-  }
-  revenueDistributions(where: {asset: {id_eq: $asset}}, orderBy: block_DESC, limit: 20, offset: 0) {
-    payment { id source amount } depth amount toOwner toContributors toUpstream
-  }
-}`,
+        query: ASSET_HISTORY_QUERY,
         variables: (p) => each(p.historyAssets, (asset) => ({asset})),
     },
     {
         // README "A contributor's receipts and claims"
         name: 'contributorReceipts',
         kind: 'entity',
-        query: `query ContributorReceipts($account: String!) {
-  accountById(id: $account) {
-    receiptCount receiptClaimed ownerEarned ownerClaimable
-    receipts(limit: 50) { id asset { id } weight revoked claimed }
-  }
-}`,
+        query: CONTRIBUTOR_RECEIPTS_QUERY,
         variables: (p) => each(p.contributors, (account) => ({account})),
     },
     {

@@ -6,6 +6,7 @@
  */
 import {createPublicClient, http, parseAbiItem, type AbiFunction, type Address, type PublicClient} from 'viem'
 import type {DeploymentManifest} from '../config/manifest'
+import {seededRandom} from '../util/random'
 import {FIGURE_KINDS, protocolFigures, PROTOCOL_SELECTION, type Figure, type FigureKind} from './figures'
 
 export interface VerifyOptions {
@@ -183,7 +184,7 @@ function allRows(counts: Map<string, number>): PlannedKind[] {
  * and resolved to addresses when read (see below).
  */
 function sampleRows(counts: Map<string, number>, values: number, seed: number): PlannedKind[] {
-    const rnd = mulberry32(seed)
+    const rnd = seededRandom(seed)
     const pool: [FigureKind, number][] = []
     for (const kind of FIGURE_KINDS) for (let i = 0; i < (counts.get(kind.name) ?? 0); i++) pool.push([kind, i])
     const picked = new Map<string, number[]>()
@@ -210,16 +211,6 @@ export function abiItem(signature: string): AbiFunction {
     return item
 }
 
-function mulberry32(seed: number): () => number {
-    let a = seed >>> 0
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0
-        let t = a
-        t = Math.imul(t ^ (t >>> 15), t | 1)
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-    }
-}
 
 function chunks<T>(xs: T[], n: number): T[][] {
     const out: T[][] = []
