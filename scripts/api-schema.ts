@@ -28,6 +28,8 @@ const HEADER = [
 export async function buildApiSchema(): Promise<GraphQLSchema> {
     const resolvers = path.join(ROOT, 'lib', 'server-extension', 'resolvers', 'index.js')
     if (!fs.existsSync(resolvers)) throw new Error(`${path.relative(ROOT, resolvers)} is missing: run \`npm run build\``)
+    // the asOfBlock argument src/api/main.ts adds to the entity queries
+    require(path.join(ROOT, 'lib', 'api', 'as-of.js')).installAsOf({})
     const {Server} = require('@subsquid/graphql-server/lib/server')
     // subscriptions as in src/api/main.ts (they add the Subscription type); schema() is private in
     // the typings but is what start() serves

@@ -28,7 +28,7 @@ async function main() {
     const metrics = squidMetrics(processor)
     const check = cfg.verifySample > 0 ? batchSelfCheck(cfg, metrics) : undefined
     processor.run(db, async (ctx) => {
-        const stats = await processBatch(ctx, cfg.manifest, decoder, {bulkWrites: cfg.bulkWrites})
+        const stats = await processBatch(ctx, cfg.manifest, decoder, {bulkWrites: cfg.bulkWrites, startBlock: cfg.fromBlock})
         for (const [kind, n] of Object.entries(stats.skippedByKind)) metrics.skippedLogs.inc({kind}, n)
         await check?.(ctx)
     })

@@ -14,6 +14,7 @@ import {createApiMetrics, createGateway, Route, sendJson} from './gateway'
 import {API_LIMITS} from './limits'
 import {readinessProbe} from './readiness'
 import {installStableOrder} from './stable-order'
+import {installAsOf} from './as-of'
 import {RateLimiter} from './graphql-guard'
 import {installWebSocketGuard} from './ws-guard'
 
@@ -21,6 +22,7 @@ async function main() {
     installStableOrder()
     enableIntrospection()
     const cfg = loadApiConfig(process.env)
+    installAsOf({rpcUrl: cfg.rpcUrl})
     const rateLimit = cfg.rateLimit
     const limiter = new RateLimiter(rateLimit === 0 ? Number.MAX_SAFE_INTEGER : rateLimit, API_LIMITS.rateLimitWindowMs)
     installWebSocketGuard(limiter)

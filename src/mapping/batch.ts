@@ -10,11 +10,15 @@ import {advanceProposals, openProposals} from './post/proposals'
 import {aggregateTreasuryDays} from './post/treasury-days'
 import type {Handler} from './handlers/types'
 import {BatchState} from './state'
+import {HistoryLog} from '../store/history'
+import {storeInternals} from '../store/bulk-write'
 import {invalidReason} from './validate'
 
 export interface BatchOptions {
     /** One unnest statement per entity class (src/store/bulk-write.ts) instead of typeorm-store's query builder; default on (BULK_WRITES). */
     bulkWrites?: boolean
+    /** The first block the processor indexes (START_BLOCK, else the manifest's startBlock): as-of queries before it are refused. Kept once written (a database migrated with data has history from its head then). */
+    startBlock?: number
 }
 
 export interface BatchStats {
@@ -61,16 +65,37 @@ export async function processBatch(ctx: ProcessorContext<Store>, manifest: Deplo
 
     let events = 0
     const participation = new ParticipationDays()
+    // Every state version is recorded at the block that made it (src/store/history.ts); proposal
+    // states that change with the height alone are recorded at the heights where they change.
+    const history = new HistoryLog(storeInternals(ctx.store).em)
+    // the previous batch advanced the proposals to its head; this one goes on from there
+    const prevHead = await ctx.store.get(IndexedHead, 'head')
+    let stepped = prevHead?.height ?? (blocks[0]?.height ?? 0) - 1
+    const stepTo = (height: number) => {
+        for (const t of transitionHeights(openProposals(s), stepped, height)) {
+            advanceProposals(s, t, openProposals(s))
+            s.recordHistory(history, t)
+        }
+        if (height > stepped) stepped = height
+    }
     for (const b of blocks) {
-        if (b.events.length > 0) advanceProposals(s, b.height - 1, openProposals(s))
+        stepTo(b.height - 1)
         for (const ev of b.events) {
             ;(handlers[ev.kind] as Handler<any>).apply(s, ev)
             participation.note(s, ev)
             events += 1
         }
+        // heights reached by this block itself (a snapshot at the block that created the proposal)
+        if (transitionHeights(openProposals(s), b.height - 1, b.height).length > 0) advanceProposals(s, b.height, openProposals(s))
+        s.recordHistory(history, b.height)
+        stepped = b.height
     }
     const last = blocks[blocks.length - 1]
-    if (last != null) advanceProposals(s, last.height, openProposals(s))
+    if (last != null) {
+        stepTo(last.height)
+        advanceProposals(s, last.height, openProposals(s))
+        s.recordHistory(history, last.height)
+    }
     aggregateTreasuryDays(s)
     for (const row of s.skipped.rows) ctx.log.warn(`skipped ${row.kind ?? 'log'} ${row.id} of ${row.address} (tx ${row.txHash}): ${row.reason}`)
     const skipped = s.skipped.rows.length
@@ -79,10 +104,11 @@ export async function processBatch(ctx: ProcessorContext<Store>, manifest: Deplo
     const t2 = performance.now()
     await participation.resolveOwners(ctx.store)
     await s.flush(ctx.store)
+    if (blocks.length > 0) await history.flush(blocks[0].height)
     // After the accounts it references are written.
     await participation.flush(ctx.store, opts.bulkWrites ?? true)
     const head = ctx.blocks[ctx.blocks.length - 1]?.header
-    if (head != null) await ctx.store.upsert([indexedHead(head)])
+    if (head != null) await ctx.store.upsert([indexedHead(head, prevHead?.startBlock ?? opts.startBlock ?? manifest.startBlock)])
     if (head != null) await ctx.store.upsert(deployedContracts(manifest))
     const t3 = performance.now()
     ctx.log.debug(`batch of ${events} events: decode+load ${(t1 - t0).toFixed(0)} ms, apply ${(t2 - t1).toFixed(0)} ms, write ${(t3 - t2).toFixed(0)} ms`)
@@ -93,8 +119,24 @@ export async function processBatch(ctx: ProcessorContext<Store>, manifest: Deplo
  * The IndexedHead row for the batch's last block: the store commits that block as the new
  * height, so the row names the indexed head (hot blocks included) and is rolled back with it.
  */
-function indexedHead(header: {height: number; hash: string; timestamp: number}): IndexedHead {
-    return new IndexedHead({id: 'head', height: header.height, hash: header.hash, timestamp: new Date(header.timestamp)})
+function indexedHead(header: {height: number; hash: string; timestamp: number}, startBlock: number): IndexedHead {
+    return new IndexedHead({id: 'head', height: header.height, hash: header.hash, timestamp: new Date(header.timestamp), startBlock})
+}
+
+/**
+ * The heights in (`after`, `upTo`], ascending, where an open proposal's state or snapshot supply
+ * changes with the height alone: its snapshot block (supply captured), the block after it
+ * (ACTIVE) and the block after its vote end (outcome).
+ */
+export function transitionHeights(open: Iterable<Proposal>, after: number, upTo: number): number[] {
+    if (upTo <= after) return []
+    const out = new Set<number>()
+    const lo = BigInt(after)
+    const hi = BigInt(upTo)
+    for (const p of open) {
+        for (const t of [p.snapshotBlock, p.snapshotBlock + 1n, p.voteEndBlock + 1n]) if (t > lo && t <= hi) out.add(Number(t))
+    }
+    return [...out].sort((a, b) => a - b)
 }
 
 /** The deployment's contracts (SPEC name -> address), written with every batch so that they are always there (and roll back with it). */

@@ -36,6 +36,7 @@ import {
 } from '../model'
 import {DeploymentManifest} from '../config/manifest'
 import {EntityCache, EventRows} from '../store/entity-cache'
+import type {HistoryLog} from '../store/history'
 import type {Meta} from './decode'
 
 export const PROTOCOL_ID = 'sahara'
@@ -162,6 +163,13 @@ export class BatchState {
             this.skipped,
         ] as EventRows<any>[]) {
             await rows.flush(store, this.bulkWrites)
+        }
+    }
+
+    /** Hands `history` the versions, as of the end of `block`, of the history classes' rows changed since the last call. */
+    recordHistory(history: HistoryLog, block: number): void {
+        for (const c of [this.protocol, this.accounts, this.assets, this.terms, this.licenses, this.receipts, this.proposals] as EntityCache<any>[]) {
+            history.record(c.cls, c.takeBlockChanges(), block)
         }
     }
 

@@ -56,7 +56,7 @@ export function storeInternals(store: Store): StoreInternals {
 }
 
 /** One column as the bulk statement writes it. */
-interface BulkColumn {
+export interface BulkColumn {
     /** Escaped database name. */
     name: string
     /** Array type of its unnest parameter, e.g. `numeric[]`. */
@@ -67,7 +67,7 @@ interface BulkColumn {
     primary: boolean
 }
 
-interface Plan {
+export interface Plan {
     table: string
     columns: BulkColumn[]
     /** Statement text by the set of columns written ('1' = written, '0' = left out). */
@@ -76,7 +76,8 @@ interface Plan {
 
 const PLANS = new WeakMap<object, Map<Function, Plan>>()
 
-function planOf(em: EntityManager, cls: Ctor): Plan {
+/** The columns of `cls` as bulk statements write them (cached per connection and class). */
+export function planOf(em: EntityManager, cls: Ctor): Plan {
     const con = em.connection
     let byClass = PLANS.get(con)
     if (byClass == null) PLANS.set(con, (byClass = new Map()))
@@ -116,7 +117,7 @@ function statement(plan: Plan, key: string, kind: 'upsert' | 'insert'): string {
 }
 
 /** A value as TypeORM would bind it (transformers applied: bigint -> decimal text; relations -> the referenced id). */
-function valueOf(c: BulkColumn, e: object): unknown {
+export function valueOf(c: BulkColumn, e: object): unknown {
     return c.meta.getEntityValue(e as any, true)
 }
 
@@ -165,7 +166,7 @@ function elementOf(type: string): (v: any) => string {
 }
 
 /** One column's values as a PostgreSQL array literal (`{…}`; NULL for null). */
-function arrayLiteral(c: BulkColumn, values: unknown[]): string {
+export function arrayLiteral(c: BulkColumn, values: unknown[]): string {
     let out = '{'
     for (let i = 0; i < values.length; i++) {
         if (i > 0) out += ','

@@ -14,6 +14,8 @@ export class EntityCache<E extends WithId> {
     private rows = new Map<string, E>()
     private wanted = new Set<string>()
     private dirty = new Set<string>()
+    /** Ids changed since the last `takeBlockChanges()` (the block being applied), for the history of state rows (src/store/history.ts). */
+    private blockDirty = new Set<string>()
     /** Ids looked up in the database (found or not): only these, or rows already here, may be created. */
     private looked = new Set<string>()
 
@@ -29,7 +31,9 @@ export class EntityCache<E extends WithId> {
         this.wanted.clear()
         for (const id of ids) this.looked.add(id)
         for (let i = 0; i < ids.length; i += chunk) {
-            const found = await store.find(this.cls as any, {where: {id: In(ids.slice(i, i + chunk))}} as any)
+            // relation ids come along ({id} objects, read from the row's own foreign-key columns, no
+            // join): the history of a row (src/store/history.ts) keeps its foreign keys
+            const found = await store.find(this.cls as any, {where: {id: In(ids.slice(i, i + chunk))}, loadRelationIds: {disableMixedMap: true}} as any)
             for (const e of found as E[]) this.rows.set(e.id, e)
         }
     }
@@ -60,19 +64,30 @@ export class EntityCache<E extends WithId> {
             this.rows.set(id, e)
         }
         this.dirty.add(id)
+        this.blockDirty.add(id)
         return e
     }
 
     add(e: E): E {
         this.rows.set(e.id, e)
         this.dirty.add(e.id)
+        this.blockDirty.add(e.id)
         return e
     }
 
     /** Marks a loaded row as changed; returns it for chaining. */
     touch(e: E): E {
         this.dirty.add(e.id)
+        this.blockDirty.add(e.id)
         return e
+    }
+
+    /** The rows changed since the previous call (one block's changes), and forgets them. */
+    takeBlockChanges(): E[] {
+        if (this.blockDirty.size === 0) return []
+        const out = [...this.blockDirty].map((id) => this.rows.get(id)!)
+        this.blockDirty.clear()
+        return out
     }
 
     changed(): E[] {

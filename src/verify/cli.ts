@@ -17,7 +17,7 @@ export const VERIFY_USAGE = `usage: npm run verify -- [--api URL] [--rpc URL] [-
   --manifest F    the deployment's contract addresses (default MANIFEST, else .data/devnet/deployment.json)
   --sample N      check about N values drawn from every kind of row (default 1000)
   --seed S        seed of the sample (default 1): the same seed on the same data draws the same rows
-  --block B       the block to check at; it must be the API's indexed height (no past state is served yet)
+  --block B       check as of this past block (the API's asOfBlock; the RPC must keep that block's state)
   --all           check every row of every kind`
 
 const WHOLE = /^(0|[1-9][0-9]{0,15})$/

@@ -19,7 +19,7 @@ export interface VerifyOptions {
     seed: number
     /** Every row of every kind. */
     all: boolean
-    /** The block to check at: it must be the API's indexed height (the API serves no past state yet). */
+    /** The block to check at (default: the indexed head): the API answers as of it (`asOfBlock`) and the views are called at it. */
     block?: number
     /** Called after each checked page: values done, values planned. */
     onProgress?: (done: number, total: number) => void
@@ -57,12 +57,13 @@ export async function verify(o: VerifyOptions): Promise<VerifyResult> {
     const gql = graphqlClient(o.apiUrl)
     const contracts = o.manifest.contracts
 
-    const start = await gql(`{ indexedHeadById(id: "head") { height hash } ${PROTOCOL_SELECTION} vault: accountById(id: "${contracts.RevenueVault.toLowerCase()}") { balance } ${FIGURE_KINDS.map((k) => `${k.name}: ${k.list}Connection(orderBy: id_ASC) { totalCount }`).join(' ')} }`)
+    // with --block, every query is answered as of that block (asOfBlock) and checked there
+    const asOf = o.block == null ? '' : `, asOfBlock: ${o.block}`
+    const start = await gql(
+        `{ indexedHeadById(id: "head"${asOf}) { height hash } ${withAsOf(PROTOCOL_SELECTION, asOf)} vault: accountById(id: "${contracts.RevenueVault.toLowerCase()}"${asOf}) { balance } ${FIGURE_KINDS.map((k) => `${k.name}: ${k.list}Connection(orderBy: id_ASC${asOf}) { totalCount }`).join(' ')} }`,
+    )
     const head = start.indexedHeadById as {height: number; hash: string} | null
     if (head == null) throw new VerifyError(`the API at ${o.apiUrl} has indexed nothing yet (no IndexedHead): wait for the processor's first batch`)
-    if (o.block != null && o.block !== head.height) {
-        throw new VerifyError(`--block ${o.block}: the API serves state at its indexed height ${head.height} only (no past state yet); omit --block or pass --block ${head.height}`)
-    }
     const mismatches: Mismatch[] = []
     const heights = new Set<number>([head.height])
     let calls = 0
@@ -89,12 +90,12 @@ export async function verify(o: VerifyOptions): Promise<VerifyResult> {
 
     await check(protocolFigures(start.protocolById ?? {}, start.vault?.balance ?? null, contracts), head.height)
     for (const p of plan) {
-        if (p.ranks) p.ids = await idsAtRanks(gql, p.kind, p.ranks)
+        if (p.ranks) p.ids = await idsAtRanks(gql, p.kind, p.ranks, asOf)
         const pages = p.ids ? chunks(p.ids, PAGE).map((ids) => ({ids})) : Array.from({length: Math.ceil(p.rows / PAGE)}, (_, i) => ({offset: i * PAGE}))
         for (const page of pages) {
             const where = 'ids' in page ? `where: {${p.kind.idFilter}: ${JSON.stringify(page.ids)}}, ` : ''
             const offset = 'offset' in page ? `, offset: ${page.offset}` : ''
-            const answer = await gql(`{ indexedHeadById(id: "head") { height } rows: ${p.kind.list}(${where}orderBy: ${p.kind.order}, limit: ${PAGE}${offset}) { ${p.kind.selection} } }`)
+            const answer = await gql(`{ indexedHeadById(id: "head"${asOf}) { height } rows: ${p.kind.list}(${where}orderBy: ${p.kind.order}, limit: ${PAGE}${offset}${asOf}) { ${p.kind.selection} } }`)
             const block = (answer.indexedHeadById as {height: number}).height
             heights.add(block)
             await check((answer.rows as any[]).flatMap((row) => p.kind.figures(row, contracts)), block)
@@ -104,11 +105,11 @@ export async function verify(o: VerifyOptions): Promise<VerifyResult> {
 }
 
 /** The ids at `ranks` (ascending) of `kind` in its order, reading its ids a page at a time. */
-async function idsAtRanks(gql: ReturnType<typeof graphqlClient>, kind: FigureKind, ranks: number[]): Promise<string[]> {
+async function idsAtRanks(gql: ReturnType<typeof graphqlClient>, kind: FigureKind, ranks: number[], asOf: string): Promise<string[]> {
     const out: string[] = []
     const ID_PAGE = 5000
     for (let offset = 0, i = 0; i < ranks.length; offset += ID_PAGE) {
-        const page = (await gql(`{ rows: ${kind.list}(orderBy: ${kind.order}, limit: ${ID_PAGE}, offset: ${offset}) { id } }`)).rows as {id: string}[]
+        const page = (await gql(`{ rows: ${kind.list}(orderBy: ${kind.order}, limit: ${ID_PAGE}, offset: ${offset}${asOf}) { id } }`)).rows as {id: string}[]
         for (; i < ranks.length && ranks[i] < offset + page.length; i++) out.push(page[ranks[i] - offset].id)
         if (page.length < ID_PAGE) break
     }
@@ -211,6 +212,11 @@ export function abiItem(signature: string): AbiFunction {
     return item
 }
 
+
+/** A root field selection (`name(args) { … }`) with `asOf` appended to its arguments. */
+function withAsOf(selection: string, asOf: string): string {
+    return asOf === '' ? selection : selection.replace(/\)/, `${asOf})`)
+}
 
 function chunks<T>(xs: T[], n: number): T[][] {
     const out: T[][] = []

@@ -88,7 +88,8 @@ export async function indexedEconomy<O extends EconomyOptions>(opts: O): Promise
             await indexToHead({dbUrl: e.db.url, manifest: e.manifest})
             e.height = await indexedHeight(e.db.query)
         }
-        if (opts.api) e.api = await startTestApi(e.db.url)
+        // RPC_URL: the API reads the time of an asOfBlock below the head from the chain
+        if (opts.api) e.api = await startTestApi(e.db.url, {env: {RPC_URL: e.devnet.anvil.rpcUrl}})
     } catch (err) {
         await e.stop()
         throw err

@@ -91,18 +91,21 @@ describe('bulk writes and query-builder writes', () => {
     }, 600_000)
 })
 
-/** Rows present in both dumps (same id) whose fields differ, as `table id: column builder -> bulk`: the readable form of a mismatch. */
+/** A row's key: its id, and the block of the version in history tables (several rows per id). */
+const rowKey = (r: {id: string; valid_from?: number}) => (r.valid_from == null ? r.id : `${r.id}@${r.valid_from}`)
+
+/** Rows present in both dumps (same key) whose fields differ, as `table id: column builder -> bulk`: the readable form of a mismatch. */
 function fieldDiffs(a: Record<string, string[]>, b: Record<string, string[]>, max = 20): string[] {
     const out: string[] = []
     for (const [table, rows] of Object.entries(a)) {
-        const other = new Map((b[table] ?? []).map((r) => [JSON.parse(r).id, JSON.parse(r)]))
+        const other = new Map((b[table] ?? []).map((r) => [rowKey(JSON.parse(r)), JSON.parse(r)]))
         for (const text of rows) {
             const x = JSON.parse(text)
-            const y = other.get(x.id)
+            const y = other.get(rowKey(x))
             if (y == null) continue
             for (const k of new Set([...Object.keys(x), ...Object.keys(y)])) {
                 const [vx, vy] = [JSON.stringify(x[k]), JSON.stringify(y[k])]
-                if (vx !== vy) out.push(`${table} ${x.id}: ${k} ${vx?.slice(0, 120)} -> ${vy?.slice(0, 120)}`)
+                if (vx !== vy) out.push(`${table} ${rowKey(x)}: ${k} ${vx?.slice(0, 120)} -> ${vy?.slice(0, 120)}`)
                 if (out.length >= max) return out
             }
         }

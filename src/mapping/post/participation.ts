@@ -59,8 +59,8 @@ export class ParticipationDays {
                 return this.add(ev.args.owner, R.OWNER, ev.meta, true)
             case 'AssetUpdated': {
                 // Only the owner may update: the owner at this event. The asset's owner is in memory
-                // when the batch created or transferred it before this event (a loaded row carries no
-                // relation); otherwise it is the stored owner, looked up by `resolveOwners`.
+                // (loaded rows carry their relation ids, then each transfer sets it); an asset not in
+                // the batch's working set is looked up by `resolveOwners`.
                 const id = ev.args.assetId.toString()
                 const owner = s.assets.get(id)?.owner?.id
                 if (owner != null) this.add(owner, R.OWNER, ev.meta, true)

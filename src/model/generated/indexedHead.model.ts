@@ -34,4 +34,10 @@ export class IndexedHead {
      */
     @DateTimeColumn_({nullable: false})
     timestamp!: Date
+
+    /**
+     * The first block the processor indexes (START_BLOCK, else the deployment's start block): `asOfBlock` may range from it to `height`.
+     */
+    @IntColumn_({nullable: false})
+    startBlock!: number
 }

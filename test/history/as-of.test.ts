@@ -1,0 +1,90 @@
+import {describe, expect, it} from 'vitest'
+import {verify} from '../../src/verify/run'
+import {useIndexedEconomy} from '../helpers/economy'
+
+/**
+ * State at a past block: on a simulated chain whose every state anvil keeps (`--prune-history`
+ * off), the API's answers `asOfBlock: B` equal the contracts' view functions called at B
+ * (`npm run verify --all --block B`: every account, asset, receipt, licence, proposal and the
+ * protocol figures), at heights that include the blocks where proposals change state with the
+ * height alone; out-of-range blocks get a clear error.
+ */
+describe('asOfBlock', () => {
+    const economy = useIndexedEconomy({seed: 23, scale: 'small', api: true, pruneHistory: false})
+    const gql = async (query: string) => {
+        const res = await fetch(`${economy.api.url}/graphql`, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify({query})})
+        return (await res.json()) as {data?: any; errors?: {message: string; extensions?: {code?: string}}[]}
+    }
+
+    /** Heights spread over the chain, and the blocks where proposals turn ACTIVE or get their outcome (no event there). */
+    async function heights(): Promise<number[]> {
+        const [h] = await economy.db.query(`SELECT height, start_block FROM indexed_head`)
+        // from the first call (the deployment is complete: every contract answers its views)
+        const first = (await economy.db.query(`SELECT min(block) AS b FROM invocation`))[0].b as number
+        const spread = [0.1, 0.35, 0.6, 0.85].map((f) => Math.round(first + (h.height - first) * f))
+        const turns = await economy.db.query(`SELECT (snapshot_block + 1)::int AS a, (vote_end_block + 1)::int AS b FROM proposal WHERE vote_end_block + 1 < ${h.height} ORDER BY id LIMIT 2`)
+        return [...new Set([...spread, ...turns.flatMap((t: any) => [t.a, t.b - 1, t.b]), h.height])].filter((b) => b >= h.start_block && b <= h.height).sort((a, b) => a - b)
+    }
+
+    it('every figure as of several past blocks equals the view functions called there', async () => {
+        const hs = await heights()
+        expect(hs.length).toBeGreaterThanOrEqual(6)
+        for (const block of hs) {
+            const r = await verify({apiUrl: `${economy.api.url}/graphql`, rpcUrl: economy.devnet.anvil.rpcUrl, manifest: economy.manifest, sample: 1, seed: 1, all: true, block})
+            expect(r.mismatches, `at block ${block}`).toEqual([])
+            expect(r.heights).toEqual([block])
+            expect(r.checked).toBeGreaterThan(5)
+        }
+    }, 300_000)
+
+    it('as of the indexed head, every state row equals the head answer (foreign keys and computed views included)', async () => {
+        const [h] = await economy.db.query(`SELECT height FROM indexed_head`)
+        const q = (asOf: string) =>
+            gql(`{
+                assets(orderBy: id_ASC, limit: 100${asOf}) { id owner { id votes } status totalWeight accRevenuePerWeight revenue: ownerRevenue receipts(orderBy: id_ASC, limit: 20) { id accrual { accrued claimable } } }
+                accounts(orderBy: id_ASC, limit: 200${asOf}) { id balance votes delegate ownerEarned ownerClaimable isCouncilMember }
+                licenses(orderBy: id_ASC, limit: 200${asOf}) { id holder { id } terms { id } validity { isValid atBlock } }
+                proposals(orderBy: id_ASC, limit: 100${asOf}) { id state outcome yes no veto abstain proposer { id } totalSupplyAtSnapshot }
+                protocolById(id: "sahara"${asOf}) { treasuryBalance totalSupply assetCount paymentCount grossPayments }
+            }`)
+        const head = await q('')
+        const asOf = await q(`, asOfBlock: ${h.height}`)
+        expect(head.errors).toBeUndefined()
+        expect(asOf.errors).toBeUndefined()
+        expect(head.data.assets.length).toBeGreaterThan(3)
+        expect(asOf.data).toEqual(head.data)
+    })
+
+    it('a row created after the block is absent as of it; nested lists are as of the same block', async () => {
+        const [a] = await economy.db.query(`SELECT id, created_at_block AS b FROM asset ORDER BY number DESC LIMIT 1`)
+        const before = await gql(`{ assetById(id: "${a.id}", asOfBlock: ${a.b - 1}) { id } at: assetById(id: "${a.id}", asOfBlock: ${a.b}) { id } }`)
+        expect(before.errors).toBeUndefined()
+        expect(before.data).toEqual({assetById: null, at: {id: a.id}})
+        const [{n}] = await economy.db.query(`SELECT count(*)::int AS n FROM asset WHERE created_at_block <= $1`, [a.b - 1])
+        const count = await gql(`{ assetsConnection(orderBy: id_ASC, asOfBlock: ${a.b - 1}) { totalCount } }`)
+        expect(count.data.assetsConnection.totalCount).toBe(n)
+        // payments made after the block are not in an as-of answer
+        const [p] = await economy.db.query(`SELECT block FROM payment ORDER BY block LIMIT 1 OFFSET 10`)
+        const pays = await gql(`{ paymentsConnection(orderBy: id_ASC, asOfBlock: ${p.block}) { totalCount } }`)
+        const [{m}] = await economy.db.query(`SELECT count(*)::int AS m FROM payment WHERE block <= $1`, [p.block])
+        expect(pays.data.paymentsConnection.totalCount).toBe(m)
+    })
+
+    it('refuses blocks beyond the indexed height, before the start and negative ones, and day buckets, with a clear message', async () => {
+        const [h] = await economy.db.query(`SELECT height, start_block FROM indexed_head`)
+        const beyond = await gql(`{ accounts(limit: 1, asOfBlock: ${h.height + 1}) { id } }`)
+        expect(beyond.errors?.[0].message).toBe(`asOfBlock ${h.height + 1} is beyond the indexed height ${h.height}: ask for a block from ${h.start_block} to ${h.height}, or omit asOfBlock for the head`)
+        expect(beyond.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT')
+        const negative = await gql(`{ accounts(limit: 1, asOfBlock: -1) { id } }`)
+        expect(negative.errors?.[0].message).toMatch(/^asOfBlock must be a block number >= 0/)
+        if (h.start_block > 0) {
+            const early = await gql(`{ accounts(limit: 1, asOfBlock: ${h.start_block - 1}) { id } }`)
+            expect(early.errors?.[0].message).toMatch(new RegExp(`^asOfBlock ${h.start_block - 1} is before the first indexed block ${h.start_block}`))
+        }
+        const days = await gql(`{ assetDayData(limit: 1, asOfBlock: 1) { id } }`)
+        expect(days.errors?.[0].message).toMatch(/Unknown argument "asOfBlock"/)
+        const nested = await gql(`{ assets(limit: 1, asOfBlock: ${h.height}) { days(limit: 1) { id } } }`)
+        expect(nested.errors?.[0].message).toBe('asset_day_data has no history (day buckets are not versioned): ask for it without asOfBlock')
+        expect(nested.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT')
+    })
+})
