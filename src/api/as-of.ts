@@ -20,6 +20,7 @@
  * guards that it is still there (test/api/as-of.test.ts).
  */
 import {GraphQLInt, GraphQLList, GraphQLNonNull, GraphQLObjectType, type GraphQLField, type GraphQLNamedType, type GraphQLOutputType, type GraphQLSchema} from 'graphql'
+import type {EntityManager} from 'typeorm'
 import {ArgumentError} from './errors'
 
 /** Entities without history: their day buckets change in place (as-of reads of them are refused by the database too). */
@@ -35,6 +36,8 @@ export interface AsOfOptions {
 }
 
 let installed = false
+/** Block hashes and times for as-of transactions (installAsOf sets the RPC). */
+let sharedBlocks: Pick<BlockInfo, 'get'> = BlockInfoLazy()
 
 /** Adds `asOfBlock` to the generated entity queries of the GraphQL server (call before `Server.start`). */
 export function installAsOf(opts: AsOfOptions): void {
@@ -44,6 +47,7 @@ export function installAsOf(opts: AsOfOptions): void {
     const schemaOf = proto?.schema
     if (typeof schemaOf !== 'function') throw new Error('@subsquid/graphql-server changed: Server.prototype.schema is gone; update src/api/as-of.ts')
     const blocks = new BlockInfo(opts.rpcUrl)
+    sharedBlocks = blocks
     const done = new WeakSet<GraphQLSchema>()
     proto.schema = async function (this: unknown, ...args: unknown[]) {
         const schema: GraphQLSchema = await schemaOf.apply(this, args)
@@ -109,9 +113,31 @@ interface EntityManagerLike {
     query(sql: string, params?: unknown[]): Promise<any[]>
 }
 
+/** The `asOfBlock` argument of the analytics resolvers that read state. */
+export const AS_OF_ANALYTICS_DOC = 'Answer as of this block (state after its events), from IndexedHead.startBlock to the indexed height; omit for the indexed head.'
+
+/**
+ * Runs an analytics resolver's queries as of `block` (null: at the head, in the request's
+ * transaction `tx`): in a read-only transaction of their own where the unqualified tables are
+ * the sahara_asof views (see enterAsOf).
+ */
+export async function withAsOf<T>(tx: () => Promise<EntityManager>, block: number | null | undefined, fn: (em: EntityManager) => Promise<T>): Promise<T> {
+    const em = await tx()
+    if (block == null) return fn(em)
+    requireBlock(block)
+    return em.connection.transaction(async (asOf) => {
+        await enterAsOf(asOf, block, sharedBlocks)
+        return fn(asOf)
+    })
+}
+
+function requireBlock(block: unknown): asserts block is number {
+    if (typeof block !== 'number' || !Number.isSafeInteger(block) || block < 0) throw new ArgumentError(`asOfBlock must be a block number >= 0 (got ${JSON.stringify(block)})`)
+}
+
 /** The request's OpenReader context, whose queries run as of `block` (each in its own read-only transaction). */
 function asOfOpenreader(base: OpenreaderLike, block: unknown, blocks: BlockInfo): OpenreaderLike {
-    if (typeof block !== 'number' || !Number.isSafeInteger(block) || block < 0) throw new ArgumentError(`asOfBlock must be a block number >= 0 (got ${JSON.stringify(block)})`)
+    requireBlock(block)
     const con = base.connection
     if (con == null) throw new Error('as-of queries need the TypeORM OpenReader context (graphql-server with custom resolvers)')
     const ctx = Object.create(base) as OpenreaderLike
@@ -134,7 +160,7 @@ function asOfOpenreader(base: OpenreaderLike, block: unknown, blocks: BlockInfo)
  * indexed range, then sets the search_path and the settings the sahara_asof views read. Also for
  * resolvers that run their own SQL (analytics with asOfBlock).
  */
-export async function enterAsOf(em: EntityManagerLike, block: number, blocks: BlockInfo): Promise<void> {
+export async function enterAsOf(em: EntityManagerLike, block: number, blocks: Pick<BlockInfo, 'get'>): Promise<void> {
     await em.query('SET TRANSACTION READ ONLY')
     const [head] = await em.query(`SELECT h.height, h.hash, floor(extract(epoch FROM h."timestamp"))::bigint AS time, h.start_block, (SELECT height FROM squid_processor.status WHERE id = 0) AS finalized FROM public.indexed_head h WHERE h.id = 'head'`)
     if (head == null) throw new ArgumentError(`asOfBlock ${block}: nothing is indexed yet; try again once the processor has written its first batch`)
@@ -176,4 +202,10 @@ export class BlockInfo {
         }
         return info
     }
+}
+
+/** The RPC of RPC_URL, made on first use (before installAsOf, e.g. in tests that build resolvers directly). */
+function BlockInfoLazy(): Pick<BlockInfo, 'get'> {
+    let b: BlockInfo | undefined
+    return {get: (block, finalized) => (b ??= new BlockInfo(process.env.RPC_URL)).get(block, finalized)}
 }

@@ -1,3 +1,4 @@
+import {createPublicClient, http, parseAbi} from 'viem'
 import {describe, expect, it} from 'vitest'
 import {verify} from '../../src/verify/run'
 import {useIndexedEconomy} from '../helpers/economy'
@@ -86,5 +87,39 @@ describe('asOfBlock', () => {
         const nested = await gql(`{ assets(limit: 1, asOfBlock: ${h.height}) { days(limit: 1) { id } } }`)
         expect(nested.errors?.[0].message).toBe('asset_day_data has no history (day buckets are not versioned): ask for it without asOfBlock')
         expect(nested.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT')
+    })
+
+    it('the analytics that read state answer as of a block: governanceStats and proposalDetail equal the governor called there, topContributors the as-of receipts', async () => {
+        const [h] = await economy.db.query(`SELECT height FROM indexed_head`)
+        const [{b}] = await economy.db.query(`SELECT (vote_end_block + 1)::int AS b FROM proposal ORDER BY id LIMIT 1`)
+        const block = Math.min(b, h.height - 1)
+        const chain = createPublicClient({transport: http(economy.devnet.anvil.rpcUrl)})
+        const governor = economy.manifest.contracts.DualTrackGovernor as `0x${string}`
+        const abi = parseAbi(['function state(uint256) view returns (uint8)', 'function tally(uint256) view returns (uint256 no, uint256 yes, uint256 abstain, uint256 veto)'])
+        const STATES = ['PENDING', 'ACTIVE', 'CANCELED', 'DEFEATED', 'VETOED', 'SUCCEEDED', 'EXECUTED']
+        const ids = (await economy.db.query(`SELECT id FROM proposal WHERE created_at_block <= $1 ORDER BY number`, [block])).map((r: any) => r.id as string)
+        expect(ids.length).toBeGreaterThan(0)
+        const states = await Promise.all(ids.map(async (id) => STATES[Number(await chain.readContract({address: governor, abi, functionName: 'state', args: [BigInt(id)], blockNumber: BigInt(block)}))]))
+        const stats = await gql(`{ governanceStats(asOfBlock: ${block}) { proposals pending active canceled executed } }`)
+        expect(stats.errors).toBeUndefined()
+        const count = (st: string) => states.filter((x) => x === st).length
+        expect(stats.data.governanceStats).toEqual({proposals: ids.length, pending: count('PENDING'), active: count('ACTIVE'), canceled: count('CANCELED'), executed: count('EXECUTED')})
+
+        const [no, yes, abstain, veto] = await chain.readContract({address: governor, abi, functionName: 'tally', args: [BigInt(ids[0])], blockNumber: BigInt(block)})
+        const detail = await gql(`{ proposalDetail(id: "${ids[0]}", asOfBlock: ${block}) { state no yes abstain veto } }`)
+        expect(detail.data.proposalDetail).toEqual({state: states[0], no: String(no), yes: String(yes), abstain: String(abstain), veto: String(veto)})
+
+        const top = await gql(`{ topContributors(limit: 1000, asOfBlock: ${block}) { entries { account earned } } }`)
+        const receipts = await gql(`{ receipts(limit: 5000, asOfBlock: ${block}) { contributor { id } accrual { accrued } } }`)
+        expect(top.errors ?? receipts.errors).toBeUndefined()
+        const sums = new Map<string, bigint>()
+        for (const r of receipts.data.receipts) sums.set(r.contributor.id, (sums.get(r.contributor.id) ?? 0n) + BigInt(r.accrual.accrued))
+        const earned = Object.fromEntries(top.data.topContributors.entries.map((e: any) => [e.account, e.earned]))
+        expect(Object.keys(earned).length).toBeGreaterThan(0)
+        for (const [account, v] of Object.entries(earned)) expect(v, account).toBe(String(sums.get(account)))
+        const atHead = await gql(`{ topContributors(limit: 1000) { entries { account earned } } }`)
+        expect(atHead.data.topContributors.entries).not.toEqual(top.data.topContributors.entries) // the chain moved on after the block
+        const beyond = await gql(`{ governanceStats(asOfBlock: ${h.height + 5}) { proposals } }`)
+        expect(beyond.errors?.[0].message).toMatch(new RegExp(`^asOfBlock ${h.height + 5} is beyond the indexed height ${h.height}`))
     })
 })

@@ -51,6 +51,7 @@ import {
     TopContributors,
 } from '../attribution/types'
 import {afterKeys, cursorList, cursorPage, encodeCursor, requireOffsetOrCursor, scopeOf} from '../analytics/cursor'
+import {AS_OF_ANALYTICS_DOC, withAsOf} from '../as-of'
 import {ArgumentError} from '../errors'
 
 /** Payments with more RevenueDistributed events than this are refused (none fits in a block's gas). */
@@ -257,15 +258,15 @@ export class AttributionResolver {
             description: 'Opaque cursor: the page.endCursor of the previous page (same assetId, from and to); the page then holds the entries ranked after it. Give this or offset, not both.',
         })
         after: string | null,
+        @Arg('asOfBlock', () => Int, {nullable: true, description: AS_OF_ANALYTICS_DOC}) asOfBlock: number | null,
     ): Promise<TopContributors> {
         if (assetId != null) requireId('assetId', assetId)
         const w = optionalWindow(from, to)
         const p = requirePage('', offset, limit)
         requireOffsetOrCursor('offset', p.offset, 'after', after)
-        const scope = scopeOf(assetId, w.fromMs, w.toMs)
+        const scope = asOfBlock == null ? scopeOf(assetId, w.fromMs, w.toMs) : scopeOf(assetId, w.fromMs, w.toMs, asOfBlock)
         const k = afterKeys(TOP_CONTRIBUTORS, scope, after)
-        const em = await this.tx()
-        const {entries, total} = await q.rankContributors(em, {assetId: assetId ?? null, ...w, ...p, after: k && {earned: k[0], account: k[1]}})
+        const {entries, total} = await withAsOf(this.tx, asOfBlock, (em) => q.rankContributors(em, {assetId: assetId ?? null, ...w, ...p, after: k && {earned: k[0], account: k[1]}}))
         const last = entries[entries.length - 1]
         return Object.assign(new TopContributors(), {
             assetId: assetId ?? null,

@@ -21,6 +21,7 @@ import {ratio} from '../../domain/ratio'
 import {distribution} from '../../domain/voting-power'
 import {AnalyticsPage, AnalyticsRatio, DayWindowInfo, dayWindow, indexedHeight, page, requireInt} from '../analytics/common'
 import {afterKeys, cursorList, cursorPage, requireOffsetOrCursor, scopeOf} from '../analytics/cursor'
+import {AS_OF_ANALYTICS_DOC, withAsOf} from '../as-of'
 import {ArgumentError} from '../errors'
 import {
     accountVotes,
@@ -76,11 +77,11 @@ export class GovernanceAnalyticsResolver {
         @Arg('track', () => Track, {nullable: true, description: 'COUNCIL or DAO; omit for both tracks together.'}) track: Track | null,
         @Arg('from', () => Date, {nullable: true, description: 'Any time in the first UTC day of creation; give both from and to, or neither (all time).'}) from: Date | null,
         @Arg('to', () => Date, {nullable: true, description: 'Any time in the last UTC day of creation (included).'}) to: Date | null,
+        @Arg('asOfBlock', () => Int, {nullable: true, description: AS_OF_ANALYTICS_DOC}) asOfBlock: number | null,
     ): Promise<GovernanceStats> {
         if ((from == null) !== (to == null)) throw new ArgumentError('give both from and to, or neither (all time)')
         const w = from != null && to != null ? dayWindow(from, to) : null
-        const em = await this.tx()
-        const s = trackStats(await proposalsCreatedIn(em, track ?? null, w))
+        const s = trackStats(await withAsOf(this.tx, asOfBlock, (em) => proposalsCreatedIn(em, track ?? null, w)))
         return Object.assign(new GovernanceStats(), {
             track: track ?? null,
             window: w && DayWindowInfo.of(w),
@@ -115,16 +116,20 @@ export class GovernanceAnalyticsResolver {
             description: 'Opaque cursor: the voters.page.endCursor of the previous page of this proposal; the page then holds the voters after it. Give this or votersOffset, not both.',
         })
         votersAfter: string | null,
+        @Arg('asOfBlock', () => Int, {nullable: true, description: AS_OF_ANALYTICS_DOC}) asOfBlock: number | null,
     ): Promise<ProposalDetail | null> {
         if (!/^[1-9][0-9]{0,77}$/.test(id)) throw new ArgumentError(`id must be a proposal id (a positive decimal integer), got "${id}"`)
         const vp = page('voters', votersOffset, votersLimit, MAX_VOTERS_PAGE)
         requireOffsetOrCursor('votersOffset', vp.offset, 'votersAfter', votersAfter)
-        const scope = scopeOf(id)
+        const scope = asOfBlock == null ? scopeOf(id) : scopeOf(id, asOfBlock)
         const after = afterKeys(VOTERS, scope, votersAfter, 'votersAfter')
-        const em = await this.tx()
-        const p = await proposalById(em, id)
-        if (p == null) return null
-        const [rows, disbursements] = await Promise.all([votersOf(em, id, vp, after && {weight: after[0], voter: after[1]}), disbursementsOf(em, id)])
+        const found = await withAsOf(this.tx, asOfBlock, async (em) => {
+            const p = await proposalById(em, id)
+            if (p == null) return null
+            return {p, parts: await Promise.all([votersOf(em, id, vp, after && {weight: after[0], voter: after[1]}), disbursementsOf(em, id)])}
+        })
+        if (found == null) return null
+        const {p, parts: [rows, disbursements]} = found
         const voters = cursorPage(rows, vp.limit, VOTERS, scope, (v) => [v.weight, v.voter])
         const ca = councilApprovals(p)
         const tte = timeToExecution(p)
