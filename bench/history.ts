@@ -117,15 +117,18 @@ interface Storage {
     table: string
     rows: number
     bytes: number
+    /** Of `bytes`: the table itself (heap and TOAST), and its indexes. */
+    heap: number
+    indexes: number
 }
 
 /** Rows and bytes (indexes and TOAST included) of each history table, and of the rest of the schema. */
 async function storage(c: pg.Client): Promise<{history: Storage[]; rest: number; restRows: number}> {
     const {rows} = await c.query(`
-        SELECT c.relname AS table, c.reltuples::bigint AS rows, pg_total_relation_size(c.oid) AS bytes
+        SELECT c.relname AS table, c.reltuples::bigint AS rows, pg_total_relation_size(c.oid) AS bytes, pg_table_size(c.oid) AS heap, pg_indexes_size(c.oid) AS indexes
         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname <> 'migrations' ORDER BY c.relname`)
-    const history = rows.filter((r) => r.table.endsWith('_history')).map((r) => ({table: r.table, rows: Number(r.rows), bytes: Number(r.bytes)}))
+    const history = rows.filter((r) => r.table.endsWith('_history')).map((r) => ({table: r.table, rows: Number(r.rows), bytes: Number(r.bytes), heap: Number(r.heap), indexes: Number(r.indexes)}))
     const others = rows.filter((r) => !r.table.endsWith('_history'))
     return {history, rest: others.reduce((n, r) => n + Number(r.bytes), 0), restRows: others.reduce((n, r) => n + Number(r.rows), 0)}
 }
@@ -133,14 +136,15 @@ async function storage(c: pg.Client): Promise<{history: Storage[]; rest: number;
 function storageTable(s: {history: Storage[]; rest: number; restRows: number}): string {
     const mb = (b: number) => (b / 1024 / 1024).toFixed(1)
     const total = s.history.reduce((n, h) => n + h.bytes, 0)
-    const lines = s.history.map((h) => `| ${h.table} | ${h.rows} | ${mb(h.bytes)} |`)
+    const lines = s.history.map((h) => `| ${h.table} | ${h.rows} | ${mb(h.bytes)} | ${mb(h.heap)} | ${mb(h.indexes)} |`)
+    const sum = (k: 'heap' | 'indexes') => s.history.reduce((n, h) => n + h[k], 0)
     return [
-        'storage (after VACUUM ANALYZE; bytes include indexes):',
-        '| table | rows | MB |',
-        '|---|---|---|',
+        'storage (after VACUUM ANALYZE):',
+        '| table | rows | MB | of which table | indexes |',
+        '|---|---|---|---|---|',
         ...lines,
-        `| all history tables | ${s.history.reduce((n, h) => n + h.rows, 0)} | ${mb(total)} |`,
-        `| every other table | ${s.restRows} | ${mb(s.rest)} |`,
+        `| all history tables | ${s.history.reduce((n, h) => n + h.rows, 0)} | ${mb(total)} | ${mb(sum('heap'))} | ${mb(sum('indexes'))} |`,
+        `| every other table | ${s.restRows} | ${mb(s.rest)} | | |`,
         `history adds ${((100 * total) / s.rest).toFixed(0)} % to the database`,
     ].join('\n')
 }

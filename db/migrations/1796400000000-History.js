@@ -2,7 +2,7 @@
 //
 // 1. IndexedHead.startBlock (schema.graphql): the lowest block an as-of query may ask for.
 // 2. For each state table in HISTORY (src/store/history.ts HISTORY_ENTITIES): `<table>_history`,
-//    the same columns plus `valid_from` (block of the version), `valid_to` (block of the next
+//    the same columns (but the large ones of OMITS, read from where they already are) plus `valid_from` (block of the version), `valid_to` (block of the next
 //    version, NULL while current) and `block_range` = [valid_from, valid_to), with
 //    - PRIMARY KEY (id, valid_from): one version per row and block; a row's versions in order;
 //    - a unique index on id WHERE valid_to IS NULL: each batch closes the current versions;
@@ -21,6 +21,13 @@
 // A later migration that adds or changes an entity table must add or change its history table
 // and its sahara_asof view: test/history/catalog.test.ts fails until it does.
 const HISTORY = ['protocol', 'account', 'asset', 'license_terms', 'license', 'receipt', 'proposal']
+// Large columns a history table leaves out (src/store/history.ts HISTORY_OMITS), and where the
+// as-of view reads them: `from` joined on `on` (h = the history row).
+const OMITS = {
+    asset: {columns: ['uri', 'uri_raw', 'uri_truncated', 'content_hash'], from: 'public.asset_version', on: "o.id = h.id || '-' || h.version"},
+    proposal: {columns: ['description', 'description_raw', 'description_truncated', 'actions_hash'], from: 'public.proposal', on: 'o.id = h.id'},
+    receipt: {columns: ['evidence'], from: 'public.receipt', on: 'o.id = h.id'},
+}
 const STATIC = ['deployed_contract']
 
 module.exports = class History1796400000000 {
@@ -32,6 +39,7 @@ module.exports = class History1796400000000 {
         for (const t of HISTORY) {
             const h = `${t}_history`
             await db.query(`CREATE TABLE "${h}" (LIKE "${t}")`)
+            for (const c of OMITS[t]?.columns ?? []) await db.query(`ALTER TABLE "${h}" DROP COLUMN "${c}"`)
             await db.query(`ALTER TABLE "${h}" ADD "valid_from" integer NOT NULL, ADD "valid_to" integer, ADD "block_range" int4range GENERATED ALWAYS AS (int4range("valid_from", "valid_to")) STORED`)
             await db.query(`ALTER TABLE "${h}" ADD CONSTRAINT "PK_${h}" PRIMARY KEY ("id", "valid_from")`)
             await db.query(`CREATE UNIQUE INDEX "IDX_${h}_current" ON "${h}" ("id") WHERE "valid_to" IS NULL`)
@@ -45,7 +53,8 @@ module.exports = class History1796400000000 {
         if (head != null) {
             await db.query(`UPDATE "indexed_head" SET start_block = height`)
             for (const t of HISTORY) {
-                const cols = (await db.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 ORDER BY ordinal_position`, [t])).map((c) => `"${c.column_name}"`)
+                const omit = OMITS[t]?.columns ?? []
+                const cols = (await db.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 ORDER BY ordinal_position`, [t])).map((c) => c.column_name).filter((c) => !omit.includes(c)).map((c) => `"${c}"`)
                 await db.query(`INSERT INTO "${t}_history" (${cols.join(', ')}, "valid_from") SELECT ${cols.join(', ')}, ${Number(head.height)} FROM "${t}"`)
             }
         }
@@ -67,7 +76,10 @@ module.exports = class History1796400000000 {
             const v = `sahara_asof."${name}"`
             if (HISTORY.includes(name)) {
                 const cols = await db.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 ORDER BY ordinal_position`, [name])
-                await db.query(`CREATE VIEW ${v} AS SELECT ${cols.map((c) => `"${c.column_name}"`).join(', ')} FROM public."${name}_history" WHERE block_range @> sahara_asof.block()`)
+                const o = OMITS[name]
+                const select = cols.map((c) => (o?.columns.includes(c.column_name) ? `o."${c.column_name}"` : `h."${c.column_name}"`)).join(', ')
+                const join = o ? ` JOIN ${o.from} o ON ${o.on}` : ''
+                await db.query(`CREATE VIEW ${v} AS SELECT ${select} FROM public."${name}_history" h${join} WHERE h.block_range @> sahara_asof.block()`)
             } else if (name === 'indexed_head') {
                 await db.query(`
                     CREATE VIEW ${v} AS

@@ -29,6 +29,19 @@ type WithId = {id: string}
 /** The state classes whose every version is kept, in foreign-key order. */
 export const HISTORY_ENTITIES: readonly Ctor[] = [Protocol, Account, Asset, LicenseTerms, License, Receipt, Proposal]
 
+/**
+ * Columns a history table leaves out, by entity class: large values that do not change with the
+ * row's other columns, read from where they already are by the as-of views (the migration):
+ * an asset's uri and content hash from its AssetVersion row (`<id>-<version>`), a proposal's
+ * description and actions hash and a receipt's evidence from the entity row (set once, at creation).
+ * A 100 kB proposal description is thus stored once, not once per vote.
+ */
+export const HISTORY_OMITS: Readonly<Record<string, readonly string[]>> = {
+    Asset: ['uri', 'uri_raw', 'uri_truncated', 'content_hash'],
+    Proposal: ['description', 'description_raw', 'description_truncated', 'actions_hash'],
+    Receipt: ['evidence'],
+}
+
 /** The history table of an entity table. */
 export const historyTable = (table: string): string => `${table}_history`
 
@@ -47,7 +60,7 @@ export class HistoryLog {
     /** Records, as of the end of `block`, the rows of `cls` that block changed. */
     record(cls: Ctor, rows: WithId[], block: number): void {
         if (rows.length === 0) return
-        const {columns} = planOf(this.em, cls)
+        const columns = historyColumns(this.em, cls)
         let list = this.versions.get(cls)
         if (list == null) this.versions.set(cls, (list = []))
         for (const e of rows) list.push({id: e.id, block, values: columns.map((c) => frozen(valueOf(c, e)))})
@@ -77,7 +90,6 @@ export class HistoryLog {
     }
 
     private async write(cls: Ctor, list: Version[]): Promise<number> {
-        const plan = planOf(this.em, cls)
         const table = this.em.connection.driver.escape(historyTable(this.em.connection.getMetadata(cls).tableName))
         // versions of one id in block order; each closes at the next one's block
         const byId = new Map<string, Version[]>()
@@ -105,7 +117,7 @@ export class HistoryLog {
                 intArray(closeAt.slice(i, i + CHUNK)),
             ])
         }
-        const cols = plan.columns
+        const cols = historyColumns(this.em, cls)
         const names = [...cols.map((c) => c.name), '"valid_from"', '"valid_to"'].join(', ')
         const params = [...cols.map((c, k) => `$${k + 1}::${c.arrayType}`), `$${cols.length + 1}::int4[]`, `$${cols.length + 2}::int4[]`].join(', ')
         const sql = `INSERT INTO ${table} (${names}) SELECT * FROM unnest(${params})`
@@ -119,6 +131,21 @@ export class HistoryLog {
 }
 
 const CHUNK = 20_000
+
+const COLUMNS = new WeakMap<object, Map<Ctor, BulkColumn[]>>()
+
+/** The columns of `cls` its history table keeps (every entity column but HISTORY_OMITS'), in the bulk writer's form. */
+function historyColumns(em: EntityManager, cls: Ctor): BulkColumn[] {
+    let byClass = COLUMNS.get(em.connection)
+    if (byClass == null) COLUMNS.set(em.connection, (byClass = new Map()))
+    let cols = byClass.get(cls)
+    if (cols == null) {
+        const omit = new Set(HISTORY_OMITS[cls.name] ?? [])
+        cols = planOf(em, cls).columns.filter((c) => !omit.has(c.meta.databaseName))
+        byClass.set(cls, cols)
+    }
+    return cols
+}
 
 /**
  * Removes the versions of blocks >= `block` and reopens the ones they closed: one statement per

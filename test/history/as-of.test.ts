@@ -42,10 +42,10 @@ describe('asOfBlock', () => {
         const [h] = await economy.db.query(`SELECT height FROM indexed_head`)
         const q = (asOf: string) =>
             gql(`{
-                assets(orderBy: id_ASC, limit: 100${asOf}) { id owner { id votes } status totalWeight accRevenuePerWeight revenue: ownerRevenue receipts(orderBy: id_ASC, limit: 20) { id accrual { accrued claimable } } }
+                assets(orderBy: id_ASC, limit: 100${asOf}) { id uri uriRaw contentHash version owner { id votes } status totalWeight accRevenuePerWeight revenue: ownerRevenue receipts(orderBy: id_ASC, limit: 20) { id evidence accrual { accrued claimable } } }
                 accounts(orderBy: id_ASC, limit: 200${asOf}) { id balance votes delegate ownerEarned ownerClaimable isCouncilMember }
                 licenses(orderBy: id_ASC, limit: 200${asOf}) { id holder { id } terms { id } validity { isValid atBlock } }
-                proposals(orderBy: id_ASC, limit: 100${asOf}) { id state outcome yes no veto abstain proposer { id } totalSupplyAtSnapshot }
+                proposals(orderBy: id_ASC, limit: 100${asOf}) { id description descriptionRaw actionsHash state outcome yes no veto abstain proposer { id } totalSupplyAtSnapshot }
                 protocolById(id: "sahara"${asOf}) { treasuryBalance totalSupply assetCount paymentCount grossPayments }
             }`)
         const head = await q('')
@@ -64,6 +64,11 @@ describe('asOfBlock', () => {
         const [{n}] = await economy.db.query(`SELECT count(*)::int AS n FROM asset WHERE created_at_block <= $1`, [a.b - 1])
         const count = await gql(`{ assetsConnection(orderBy: id_ASC, asOfBlock: ${a.b - 1}) { totalCount } }`)
         expect(count.data.assetsConnection.totalCount).toBe(n)
+        // an updated asset shows the uri of the version current at the block
+        const [u] = await economy.db.query(`SELECT v.asset_id AS id, v.block, p.uri AS before FROM asset_version v JOIN asset_version p ON p.asset_id = v.asset_id AND p.version = v.version - 1 WHERE v.version >= 2 ORDER BY v.block LIMIT 1`)
+        expect(u, 'the simulation updates assets').toBeDefined()
+        const uris = await gql(`{ before: assetById(id: "${u.id}", asOfBlock: ${u.block - 1}) { uri } }`)
+        expect(uris.data.before.uri).toBe(u.before)
         // payments made after the block are not in an as-of answer
         const [p] = await economy.db.query(`SELECT block FROM payment ORDER BY block LIMIT 1 OFFSET 10`)
         const pays = await gql(`{ paymentsConnection(orderBy: id_ASC, asOfBlock: ${p.block}) { totalCount } }`)
