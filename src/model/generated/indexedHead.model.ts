@@ -4,6 +4,7 @@ import {Entity as Entity_, Column as Column_, PrimaryColumn as PrimaryColumn_, I
  * The indexed head: the last block the processor has written (hot blocks included), with its
  * hash and block time. One row, id `head`, rewritten by every batch (and rolled back with a reorg).
  * The figures served "at the indexed height" (ReceiptAccrual, LicenseValidity) are at this block.
+ * Asked with `asOfBlock: B`, it is block B (its hash and time from the chain).
  */
 @Entity_()
 export class IndexedHead {

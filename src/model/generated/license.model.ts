@@ -124,7 +124,7 @@ export class License {
     transfers!: LicenseTransfer[]
 
     /**
-     * Whether the license is valid at the indexed head's block time (LicenseRegistry.isValid at that block).
+     * Whether the license is valid at the indexed head's block time (LicenseRegistry.isValid at that block); with `asOfBlock`, at that block's time.
      */
     @OneToOne_(() => LicenseValidity, e => e.license)
     validity!: LicenseValidity | undefined | null

@@ -36,7 +36,7 @@ export class LicenseValidity {
     isValid!: boolean
 
     /**
-     * The block it holds at: the indexed head.
+     * The block it holds at: the indexed head, or the `asOfBlock` asked for.
      */
     @IntColumn_({nullable: false})
     atBlock!: number

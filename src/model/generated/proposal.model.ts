@@ -84,7 +84,7 @@ export class Proposal {
     descriptionTruncated!: boolean
 
     /**
-     * State at the indexed head, as `state()` computes it.
+     * State at the indexed head (with `asOfBlock`: at that block), as `state()` computes it.
      */
     @Index_()
     @Column_("varchar", {length: 9, nullable: false})

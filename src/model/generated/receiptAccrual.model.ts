@@ -2,7 +2,8 @@ import {Entity as Entity_, Column as Column_, PrimaryColumn as PrimaryColumn_, O
 import {Receipt} from "./receipt.model"
 
 /**
- * A receipt's accrued and claimable amounts at the indexed height, exactly RevenueVault's
+ * A receipt's accrued and claimable amounts at the indexed height (with `asOfBlock`: at that block,
+ * from the receipt's and the asset's versions then), exactly RevenueVault's
  * receiptAccrued / receiptClaimable called at IndexedHead.height (SPEC §6.3): accrued =
  * floor(weight x (accEnd - accSnapshot) / 1e18), accEnd being the asset's accRevenuePerWeight, or
  * accAtRevoke once revoked (frozen); claimable = accrued - claimed. Computed when queried (a view
