@@ -290,4 +290,22 @@ describe('db/migrations', () => {
         // The schema of the upgraded database is the schema of a fresh one.
         expect(await catalog(old)).toEqual(await catalog(await db.fresh()))
     })
+
+    it('a database indexed before the history existed gets its current rows as first versions, and history from its head on', async () => {
+        const files = migrationFiles()
+        expect(files[files.length - 1]).toBe('History1796400000000')
+        const old = await db.fresh()
+        await migrationCli('revert', old.url)
+        expect(await appliedMigrations(old)).toEqual(files.slice(0, -1))
+        await insertRow(old, 'indexed_head', {id: 'head', height: 4711, hash: '0xabc', timestamp: new Date(1_000_000)})
+        await insertRow(old, 'protocol', {id: 'sahara', treasury_balance: 5})
+        await insertRow(old, 'account', {id: '0xowner', votes: 3})
+        await insertRow(old, 'asset', {id: '1', kind: 'MODEL', status: 'ACTIVE', owner_id: '0xowner', creator_id: '0xowner', version: 1})
+        await migrationCli('apply', old.url)
+        expect(await old.query(`SELECT height, start_block FROM indexed_head`)).toEqual([{height: 4711, start_block: 4711}])
+        expect(await old.query(`SELECT id, treasury_balance::text AS b, valid_from, valid_to FROM protocol_history`)).toEqual([{id: 'sahara', b: '5', valid_from: 4711, valid_to: null}])
+        expect(await old.query(`SELECT id, votes::text AS v, valid_from FROM account_history`)).toEqual([{id: '0xowner', v: '3', valid_from: 4711}])
+        expect(await old.query(`SELECT id, owner_id, valid_from FROM asset_history`)).toEqual([{id: '1', owner_id: '0xowner', valid_from: 4711}])
+        expect(await catalog(old)).toEqual(await catalog(await db.fresh()))
+    })
 })
