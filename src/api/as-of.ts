@@ -37,7 +37,7 @@ export interface AsOfOptions {
 
 let installed = false
 /** Block hashes and times for as-of transactions (installAsOf sets the RPC). */
-let sharedBlocks: Pick<BlockInfo, 'get'> = BlockInfoLazy()
+let sharedBlocks: Pick<BlockInfo, 'get'> = {get: (block) => Promise.reject(new ArgumentError(`asOfBlock ${block}: the API was started without installAsOf (no RPC for block times)`))}
 
 /** Adds `asOfBlock` to the generated entity queries of the GraphQL server (call before `Server.start`). */
 export function installAsOf(opts: AsOfOptions): void {
@@ -204,8 +204,3 @@ export class BlockInfo {
     }
 }
 
-/** The RPC of RPC_URL, made on first use (before installAsOf, e.g. in tests that build resolvers directly). */
-function BlockInfoLazy(): Pick<BlockInfo, 'get'> {
-    let b: BlockInfo | undefined
-    return {get: (block, finalized) => (b ??= new BlockInfo(process.env.RPC_URL)).get(block, finalized)}
-}

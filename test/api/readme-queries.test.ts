@@ -22,7 +22,7 @@ function declaredVariables(query: string): string[] {
 /**
  * The README cookbook as a user follows it, verbatim: the first example lists real ids, each
  * later example runs with those ids as its variables (`$asset` from `assets`, `$account` from
- * `accounts`, `$payment` from `payments`, as the README says), and every root field answers
+ * `accounts`, `$payment` from `payments`, `$block` the indexed height, as the README says), and every root field answers
  * something (a wrong id would null it). The shell recipe runs as written, against this API.
  */
 describe('README query cookbook', () => {
@@ -37,7 +37,8 @@ describe('README query cookbook', () => {
         expect(ids.body.errors, findIds).toBeUndefined()
         const found = ids.body.data as Record<string, {id: string}[]>
         for (const list of ['assets', 'accounts', 'payments']) expect(found[list]?.length, `${list} in the id listing`).toBeGreaterThan(0)
-        const variables: Record<string, string> = {asset: found.assets[0].id, account: found.accounts[0].id, payment: found.payments[0].id}
+        const head = (ids.body.data as {indexedHeadById: {height: number}}).indexedHeadById
+        const variables: Record<string, string | number> = {asset: found.assets[0].id, account: found.accounts[0].id, payment: found.payments[0].id, block: head.height}
 
         for (const query of examples) {
             const names = declaredVariables(query)
