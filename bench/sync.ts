@@ -29,6 +29,8 @@ async function main() {
             batch: {type: 'string', default: String(FETCH_LIMIT_DEFAULTS.batch)},
             concurrency: {type: 'string', default: String(FETCH_LIMIT_DEFAULTS.concurrency)},
             'logs-per-call': {type: 'string', default: String(FETCH_LIMIT_DEFAULTS.logsPerCall)},
+            // a V8 CPU profile of the processor (node --cpu-prof) into this folder, for chrome://inspect or speedscope
+            'cpu-prof': {type: 'string'},
         },
     })
     const scale = values.scale as 'small' | 'medium' | 'large'
@@ -74,7 +76,8 @@ async function main() {
         const pgBefore = postgresTicks(db.dataDir)
         const reapedBefore = reapedChildrenTicks()
         const started = process.hrtime.bigint()
-        const child = spawn(process.execPath, [main], {
+        const profile = values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(values['cpu-prof'])}`] : []
+        const child = spawn(process.execPath, [...profile, main], {
             env: {...process.env, DB_URL: db.url, MANIFEST: manifestFile, RPC_URL: proxy.url, EXIT_AT_HEAD: '1'},
             stdio: ['ignore', 'inherit', 'inherit'],
         })
