@@ -31,6 +31,8 @@ async function main() {
             'logs-per-call': {type: 'string', default: String(FETCH_LIMIT_DEFAULTS.logsPerCall)},
             // a V8 CPU profile of the processor (node --cpu-prof) into this folder, for chrome://inspect or speedscope
             'cpu-prof': {type: 'string'},
+            // experiments: extra node options for the processor, e.g. --node-option=--max-old-space-size=256
+            'node-option': {type: 'string', multiple: true},
         },
     })
     const scale = values.scale as 'small' | 'medium' | 'large'
@@ -77,7 +79,7 @@ async function main() {
         const reapedBefore = reapedChildrenTicks()
         const started = process.hrtime.bigint()
         const profile = values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(values['cpu-prof'])}`] : []
-        const child = spawn(process.execPath, [...profile, main], {
+        const child = spawn(process.execPath, [...profile, ...(values['node-option'] ?? []), main], {
             env: {...process.env, DB_URL: db.url, MANIFEST: manifestFile, RPC_URL: proxy.url, EXIT_AT_HEAD: '1'},
             stdio: ['ignore', 'inherit', 'inherit'],
         })

@@ -23,7 +23,10 @@ export const FIELDS = {
  */
 export function buildProcessor(cfg: ProcessorConfig) {
     const p = new EvmBatchProcessor()
-        .setRpcEndpoint({url: cfg.rpcUrl, rateLimit: cfg.rpcRateLimit, maxBatchCallSize: 100})
+        // capacity 2: Subsquid fetches min(5, capacity) ranges of 10 blocks ahead of the batch being
+        // written; the writes are the bottleneck, so 2 keep up while holding fewer logs in memory
+        // (large chain: faster, 6.6 -> 5.1 processor CPU-s per 100k events, less garbage)
+        .setRpcEndpoint({url: cfg.rpcUrl, rateLimit: cfg.rpcRateLimit, maxBatchCallSize: 100, capacity: 2})
         .setRpcDataIngestionSettings({headPollInterval: 500, newHeadTimeout: 30_000})
         .setFinalityConfirmation(cfg.finalityConfirmation)
         .setBlockRange({from: cfg.fromBlock})
