@@ -20,6 +20,7 @@
  * guards that it is still there (test/api/as-of.test.ts).
  */
 import {GraphQLInt, GraphQLList, GraphQLNonNull, GraphQLObjectType, type GraphQLField, type GraphQLNamedType, type GraphQLOutputType, type GraphQLSchema} from 'graphql'
+import pg from 'pg'
 import type {EntityManager} from 'typeorm'
 import {ArgumentError} from './errors'
 
@@ -33,10 +34,14 @@ const AS_OF_DESCRIPTION =
 export interface AsOfOptions {
     /** The chain's JSON-RPC endpoint, for the hash and time of a block below the indexed head. */
     rpcUrl?: string
+    /** The API's database (its read-only login), for the as-of transactions' own pool. */
+    dbUrl?: string
+    statementTimeoutMs?: number
 }
 
 let installed = false
 /** Block hashes and times for as-of transactions (installAsOf sets the RPC). */
+let sharedPool: Pick<AsOfPool, 'run'> = {run: () => Promise.reject(new Error('as-of queries need the API database (installAsOf({dbUrl}))'))}
 let sharedBlocks: Pick<BlockInfo, 'get'> = {get: (block) => Promise.reject(new ArgumentError(`asOfBlock ${block}: the API was started without installAsOf (no RPC for block times)`))}
 
 /** Adds `asOfBlock` to the generated entity queries of the GraphQL server (call before `Server.start`). */
@@ -48,6 +53,7 @@ export function installAsOf(opts: AsOfOptions): void {
     if (typeof schemaOf !== 'function') throw new Error('@subsquid/graphql-server changed: Server.prototype.schema is gone; update src/api/as-of.ts')
     const blocks = new BlockInfo(opts.rpcUrl)
     sharedBlocks = blocks
+    sharedPool = new AsOfPool({dbUrl: opts.dbUrl, statementTimeoutMs: opts.statementTimeoutMs})
     const done = new WeakSet<GraphQLSchema>()
     proto.schema = async function (this: unknown, ...args: unknown[]) {
         const schema: GraphQLSchema = await schemaOf.apply(this, args)
@@ -106,7 +112,6 @@ function unwrap(t: GraphQLOutputType | undefined): GraphQLNamedType | undefined 
 }
 
 interface OpenreaderLike {
-    connection?: {transaction: (cb: (em: EntityManagerLike) => Promise<unknown>) => Promise<unknown>}
     executeQuery(query: {sql: string; params: unknown[]; map(rows: unknown[]): unknown}): Promise<unknown>
 }
 interface EntityManagerLike {
@@ -119,16 +124,12 @@ export const AS_OF_ANALYTICS_DOC = 'Answer as of this block (state after its eve
 /**
  * Runs an analytics resolver's queries as of `block` (null: at the head, in the request's
  * transaction `tx`): in a read-only transaction of their own where the unqualified tables are
- * the sahara_asof views (see enterAsOf).
+ * the sahara_asof views (see enterAsOf). `fn` may only use `em.query`.
  */
 export async function withAsOf<T>(tx: () => Promise<EntityManager>, block: number | null | undefined, fn: (em: EntityManager) => Promise<T>): Promise<T> {
-    const em = await tx()
-    if (block == null) return fn(em)
+    if (block == null) return fn(await tx())
     requireBlock(block)
-    return em.connection.transaction(async (asOf) => {
-        await enterAsOf(asOf, block, sharedBlocks)
-        return fn(asOf)
-    })
+    return sharedPool.run(block, sharedBlocks, (db) => fn({query: (sql: string, params?: unknown[]) => db.query(sql, params)} as unknown as EntityManager))
 }
 
 function requireBlock(block: unknown): asserts block is number {
@@ -136,23 +137,62 @@ function requireBlock(block: unknown): asserts block is number {
 }
 
 /** The request's OpenReader context, whose queries run as of `block` (each in its own read-only transaction). */
-function asOfOpenreader(base: OpenreaderLike, block: unknown, blocks: BlockInfo): OpenreaderLike {
+function asOfOpenreader(base: OpenreaderLike, block: unknown, blocks: Pick<BlockInfo, 'get'>): OpenreaderLike {
     requireBlock(block)
-    const con = base.connection
-    if (con == null) throw new Error('as-of queries need the TypeORM OpenReader context (graphql-server with custom resolvers)')
     const ctx = Object.create(base) as OpenreaderLike
     ctx.executeQuery = (query) =>
-        con.transaction(async (em) => {
-            await enterAsOf(em, block, blocks)
-            const rows = await em.query(query.sql, query.params).catch((e) => {
-                // a day bucket inside an as-of selection (sahara_asof.unversioned raises it)
-                const pgErr = (e as {driverError?: {code?: string; message?: string}}).driverError
-                if (pgErr?.code === '0A000' && /has no history/.test(pgErr.message ?? '')) throw new ArgumentError(pgErr.message!)
-                throw e
-            })
-            return query.map(rows.map((r: Record<string, unknown>) => Object.values(r)))
+        sharedPool.run(block, blocks, async (db) => {
+            const rows = await db.query(query.sql, query.params, true)
+            return query.map(rows)
         })
     return ctx
+}
+
+/**
+ * The connections as-of transactions run on: a pool of their own, so that they never wait for a
+ * connection that a request's own (head) transaction holds until the request ends (with one pool,
+ * as many requests as connections, each with a head and an as-of root field, would wait forever).
+ */
+export class AsOfPool {
+    private pool?: pg.Pool
+    constructor(private readonly opts: {dbUrl?: string; statementTimeoutMs?: number; size?: number} = {}) {}
+
+    /** Runs `fn` in a read-only transaction as of `block`; a day bucket in the selection is a BAD_USER_INPUT error. */
+    async run<T>(block: number, blocks: Pick<BlockInfo, 'get'>, fn: (db: {query(sql: string, params?: unknown[], arrays?: boolean): Promise<any[]>}) => Promise<T>): Promise<T> {
+        if (!this.opts.dbUrl) throw new Error('as-of queries need the API database (installAsOf({dbUrl}))')
+        if (this.pool == null) {
+            this.pool = new pg.Pool({connectionString: this.opts.dbUrl, max: this.opts.size ?? 4, statement_timeout: this.opts.statementTimeoutMs || undefined})
+            this.pool.on('error', () => {}) // an idle connection dropped: the next run connects anew
+        }
+        const c = await this.pool.connect()
+        const db = {
+            query: (sql: string, params?: unknown[], arrays = false) =>
+                (arrays ? c.query({text: sql, values: params as unknown[], rowMode: 'array'}) : c.query(sql, params as unknown[])).then(
+                    (r: pg.QueryResult) => r.rows,
+                    (e: {code?: string; message?: string}) => {
+                        // a day bucket inside an as-of selection (sahara_asof.unversioned raises it)
+                        if (e?.code === '0A000' && /has no history/.test(e.message ?? '')) throw new ArgumentError(e.message!)
+                        throw e
+                    },
+                ),
+        }
+        try {
+            await c.query('BEGIN')
+            await enterAsOf(db, block, blocks)
+            const out = await fn(db)
+            await c.query('COMMIT')
+            return out
+        } catch (e) {
+            await c.query('ROLLBACK').catch(() => {})
+            throw e
+        } finally {
+            c.release()
+        }
+    }
+
+    async close(): Promise<void> {
+        await this.pool?.end()
+    }
 }
 
 /**

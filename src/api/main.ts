@@ -22,7 +22,7 @@ async function main() {
     installStableOrder()
     enableIntrospection()
     const cfg = loadApiConfig(process.env)
-    installAsOf({rpcUrl: cfg.rpcUrl})
+    installAsOf({rpcUrl: cfg.rpcUrl, dbUrl: cfg.dbUrl, statementTimeoutMs: API_LIMITS.sqlStatementTimeoutMs})
     const rateLimit = cfg.rateLimit
     const limiter = new RateLimiter(rateLimit === 0 ? Number.MAX_SAFE_INTEGER : rateLimit, API_LIMITS.rateLimitWindowMs)
     installWebSocketGuard(limiter)

@@ -127,4 +127,14 @@ describe('asOfBlock', () => {
         const beyond = await gql(`{ governanceStats(asOfBlock: ${h.height + 5}) { proposals } }`)
         expect(beyond.errors?.[0].message).toMatch(new RegExp(`^asOfBlock ${h.height + 5} is beyond the indexed height ${h.height}`))
     })
+
+    it('30 concurrent requests mixing head and as-of root fields all answer', async () => {
+        const [h] = await economy.db.query(`SELECT height FROM indexed_head`)
+        const query = `{ accounts(orderBy: id_ASC, limit: 2) { id votes } old: accounts(orderBy: id_ASC, limit: 2, asOfBlock: ${h.height - 1}) { id votes } p: protocolById(id: "sahara", asOfBlock: ${h.height - 2}) { treasuryBalance } }`
+        const answers = await Promise.all(Array.from({length: 30}, () => gql(query)))
+        for (const a of answers) {
+            expect(a.errors).toBeUndefined()
+            expect(a.data.old.length).toBe(2)
+        }
+    }, 60_000)
 })
