@@ -107,7 +107,17 @@ describe('npm run verify', () => {
         expect(a.err.join('\n')).toMatch(/eth_calls in \d+ RPC requests/)
     })
 
-    it('refuses bad options, another block and an unreachable API with one line (exit 2)', async () => {
+    it('--block B checks as of a past block: the API answers asOfBlock B, the views are called at B', async () => {
+        const block = economy.height - 3
+        const r = await run('--block', String(block), '--sample', '300', '--seed', '3')
+        expect(r.code, [...r.out, ...r.err].join('\n')).toBe(0)
+        const s = summary(r.out)
+        expect(s.block).toBe(block)
+        expect(s.mismatches).toBe(0)
+        expect(s.checked).toBeGreaterThanOrEqual(300)
+    })
+
+    it('refuses bad options, a block beyond the indexed height and an unreachable API with one line (exit 2)', async () => {
         const bad = await run('--sample', '0')
         expect(bad.code).toBe(2)
         expect(bad.err[0]).toMatch(/^verify: --sample must be a whole number >= 1, got "0"/)
