@@ -40,7 +40,7 @@ describe('EntityCache', () => {
     })
 
     it('loads rows exactly as TypeORM hydrates them (values, transformers, nulls), relations as {id}', async () => {
-        await h.run([block(1, [...registerAsset(1, ALICE), ...registerAsset(2, BOB, {parents: [1]})])])
+        await h.run([block(1, [...registerAsset(1, ALICE), ...registerAsset(2, BOB)])])
         await h.run([block(2, [...issueReceipt(1, 1, CAROL, 5n), ev.PaymentReceived({paymentId: 1, assetId: 2, payer: CAROL, source: 0, amount: 1000n, protocolFee: 10n})])])
         for (const cls of [Account, Asset, Receipt, Payment, Protocol] as any[]) {
             await h.withStore(async (store) => {
