@@ -114,11 +114,18 @@ module.exports = class History1796400000000 {
                 IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'sahara_api_readonly') THEN
                     GRANT USAGE ON SCHEMA sahara_asof TO sahara_api_readonly;
                     GRANT SELECT ON ALL TABLES IN SCHEMA sahara_asof TO sahara_api_readonly;
+                    ALTER DEFAULT PRIVILEGES IN SCHEMA sahara_asof GRANT SELECT ON TABLES TO sahara_api_readonly;
                 END IF;
             END $$`)
     }
 
     async down(db) {
+        await db.query(`
+            DO $$ BEGIN
+                IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'sahara_api_readonly') THEN
+                    ALTER DEFAULT PRIVILEGES IN SCHEMA sahara_asof REVOKE SELECT ON TABLES FROM sahara_api_readonly;
+                END IF;
+            END $$`)
         await db.query(`DROP SCHEMA "sahara_asof" CASCADE`)
         for (const t of [...HISTORY].reverse()) await db.query(`DROP TABLE "${t}_history"`)
         await db.query(`ALTER TABLE "indexed_head" DROP COLUMN "start_block"`)
