@@ -14,11 +14,13 @@ import {createApiMetrics, createGateway, Route, sendJson} from './gateway'
 import {API_LIMITS} from './limits'
 import {readinessProbe} from './readiness'
 import {installStableOrder} from './stable-order'
+import {installPagedJoins} from './paged-joins'
 import {installAsOf} from './as-of'
 import {RateLimiter} from './graphql-guard'
 import {installWebSocketGuard} from './ws-guard'
 
 async function main() {
+    installPagedJoins() // before installStableOrder, which wraps it
     installStableOrder()
     enableIntrospection()
     const cfg = loadApiConfig(process.env)
