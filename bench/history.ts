@@ -9,9 +9,8 @@
  */
 import pg from 'pg'
 import {performance} from 'perf_hooks'
-import {parseArgs} from 'util'
 import {seededRandom} from '../src/util/random'
-import {gql, indexedDatabase, log, requireBuilt, startBenchApi, withCleanup} from './indexed-api'
+import {gql, indexedDatabase, log, requireBuilt, scaleAndCount, startBenchApi, withCleanup} from './indexed-api'
 
 const USAGE = 'usage: npm run bench:history -- [--scale small|medium|large] [--requests N]'
 
@@ -37,27 +36,9 @@ const QUERIES: {name: string; query: (ids: Ids, i: number, asOf: string) => stri
 ]
 
 async function main(): Promise<number> {
-    let values
-    try {
-        ;({values} = parseArgs({options: {scale: {type: 'string', default: 'medium'}, requests: {type: 'string', default: '200'}, help: {type: 'boolean'}}}))
-    } catch (e) {
-        console.error(`bench:history: ${(e as Error).message}\n${USAGE}`)
-        return 2
-    }
-    if (values.help) {
-        console.log(USAGE)
-        return 0
-    }
-    const scale = values.scale as 'small' | 'medium' | 'large'
-    if (!['small', 'medium', 'large'].includes(scale)) {
-        console.error(`bench:history: --scale must be small, medium or large, got "${scale}"\n${USAGE}`)
-        return 2
-    }
-    const requests = Number(values.requests)
-    if (!Number.isSafeInteger(requests) || requests < 10) {
-        console.error(`bench:history: --requests must be a whole number >= 10, got "${values.requests}"\n${USAGE}`)
-        return 2
-    }
+    const args = scaleAndCount('bench:history', USAGE, {name: 'requests', default: 200, min: 10})
+    if (typeof args === 'number') return args
+    const {scale, count: requests} = args
     requireBuilt()
     return withCleanup(async (cleanup) => {
         const db = await indexedDatabase(scale, 'bench_history', cleanup, {analyze: true})

@@ -10,6 +10,7 @@ import os from 'os'
 import path from 'path'
 import pg from 'pg'
 import {performance} from 'perf_hooks'
+import {parseArgs} from 'util'
 import {startApi} from '../local/api'
 import {createApiLogin, dropApiLogin, NoApiLogin} from '../local/api-login'
 import type {NodeChild} from '../local/child'
@@ -136,4 +137,33 @@ export async function withCleanup<T>(f: (cleanup: Cleanup) => Promise<T>): Promi
         process.off('SIGINT', interrupted)
         await runCleanup(cleanup)
     }
+}
+
+/**
+ * The command line of a benchmark that takes `--scale` and one whole-number option: the parsed
+ * values, or the exit code after printing the usage (`--help`: 0) or what is wrong (2).
+ */
+export function scaleAndCount(bench: string, usage: string, count: {name: string; default: number; min: number}): {scale: ScaleName; count: number} | number {
+    let values: Record<string, string | boolean | undefined>
+    try {
+        ;({values} = parseArgs({options: {scale: {type: 'string', default: 'medium'}, [count.name]: {type: 'string', default: String(count.default)}, help: {type: 'boolean'}}}))
+    } catch (e) {
+        console.error(`${bench}: ${(e as Error).message}\n${usage}`)
+        return 2
+    }
+    if (values.help) {
+        console.log(usage)
+        return 0
+    }
+    const scale = values.scale as ScaleName
+    if (!['small', 'medium', 'large'].includes(scale)) {
+        console.error(`${bench}: --scale must be small, medium or large, got "${scale}"\n${usage}`)
+        return 2
+    }
+    const n = Number(values[count.name])
+    if (!Number.isSafeInteger(n) || n < count.min) {
+        console.error(`${bench}: --${count.name} must be a whole number >= ${count.min}, got "${values[count.name]}"\n${usage}`)
+        return 2
+    }
+    return {scale, count: n}
 }

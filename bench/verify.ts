@@ -5,34 +5,15 @@
  * requests. A mismatch exits 1 (the index and the chain disagree).
  */
 import {performance} from 'perf_hooks'
-import {parseArgs} from 'util'
 import {verify} from '../src/verify/run'
-import {indexedDatabase, log, requireBuilt, startBenchApi, withCleanup} from './indexed-api'
+import {indexedDatabase, log, requireBuilt, scaleAndCount, startBenchApi, withCleanup} from './indexed-api'
 
 const USAGE = 'usage: npm run bench:verify -- [--scale small|medium|large] [--sample N]'
 
 async function main(): Promise<number> {
-    let values
-    try {
-        ;({values} = parseArgs({options: {scale: {type: 'string', default: 'medium'}, sample: {type: 'string', default: '1000'}, help: {type: 'boolean'}}}))
-    } catch (e) {
-        console.error(`bench:verify: ${(e as Error).message}\n${USAGE}`)
-        return 2
-    }
-    if (values.help) {
-        console.log(USAGE)
-        return 0
-    }
-    const scale = values.scale as 'small' | 'medium' | 'large'
-    if (!['small', 'medium', 'large'].includes(scale)) {
-        console.error(`bench:verify: --scale must be small, medium or large, got "${scale}"\n${USAGE}`)
-        return 2
-    }
-    const sample = Number(values.sample)
-    if (!Number.isSafeInteger(sample) || sample < 1) {
-        console.error(`bench:verify: --sample must be a whole number >= 1, got "${values.sample}"\n${USAGE}`)
-        return 2
-    }
+    const args = scaleAndCount('bench:verify', USAGE, {name: 'sample', default: 1000, min: 1})
+    if (typeof args === 'number') return args
+    const {scale, count: sample} = args
     requireBuilt()
     return withCleanup(async (cleanup) => {
         const db = await indexedDatabase(scale, 'bench_verify', cleanup)
