@@ -22,6 +22,8 @@
 import {GraphQLInt, GraphQLList, GraphQLNonNull, GraphQLObjectType, type GraphQLField, type GraphQLNamedType, type GraphQLOutputType, type GraphQLSchema} from 'graphql'
 import pg from 'pg'
 import type {EntityManager} from 'typeorm'
+import type {RpcClient} from '@subsquid/rpc-client'
+import {chainRpc} from '../rpc/client'
 import {ArgumentError} from './errors'
 
 /** Entities without history: their day buckets change in place (as-of reads of them are refused by the database too). */
@@ -216,21 +218,18 @@ export async function enterAsOf(em: EntityManagerLike, block: number, blocks: Pi
 /** Hash and time (unix seconds, decimal) of chain blocks, from the RPC; final ones are cached. */
 export class BlockInfo {
     private readonly cache = new Map<number, {hash: string; time: string}>()
-    constructor(private readonly rpcUrl?: string) {}
+    private readonly rpc?: RpcClient
+    constructor(rpcUrl?: string) {
+        if (rpcUrl) this.rpc = chainRpc(rpcUrl, {retryAttempts: 2, requestTimeout: 10_000})
+    }
 
     async get(block: number, finalized: number): Promise<{hash: string; time: string}> {
         const hit = this.cache.get(block)
         if (hit != null) return hit
-        if (!this.rpcUrl) throw new ArgumentError(`asOfBlock ${block}: the API has no RPC_URL to read that block's time from the chain (only the indexed head is answered without it)`)
+        if (this.rpc == null) throw new ArgumentError(`asOfBlock ${block}: the API has no RPC_URL to read that block's time from the chain (only the indexed head is answered without it)`)
         let b: {hash?: string; timestamp?: string} | null | undefined
         try {
-            const res = await fetch(this.rpcUrl, {
-                method: 'POST',
-                headers: {'content-type': 'application/json'},
-                body: JSON.stringify({jsonrpc: '2.0', id: 1, method: 'eth_getBlockByNumber', params: ['0x' + block.toString(16), false]}),
-                signal: AbortSignal.timeout(10_000),
-            })
-            b = ((await res.json()) as {result?: typeof b}).result
+            b = await this.rpc.call<typeof b>('eth_getBlockByNumber', ['0x' + block.toString(16), false])
         } catch (e) {
             throw new Error(`asOfBlock ${block}: the chain's RPC did not answer for that block (${(e as Error).message}); try again`)
         }
@@ -243,4 +242,3 @@ export class BlockInfo {
         return info
     }
 }
-

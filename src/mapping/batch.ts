@@ -85,16 +85,9 @@ export async function processBatch(ctx: ProcessorContext<Store>, manifest: Deplo
             participation.note(s, ev)
             events += 1
         }
-        // heights reached by this block itself (a snapshot at the block that created the proposal)
-        if (transitionHeights(openProposals(s), b.height - 1, b.height).length > 0) advanceProposals(s, b.height, openProposals(s))
         s.recordHistory(history, b.height)
-        stepped = b.height
-    }
-    const last = blocks[blocks.length - 1]
-    if (last != null) {
-        stepTo(last.height)
-        advanceProposals(s, last.height, openProposals(s))
-        s.recordHistory(history, last.height)
+        // the block's own height too (a snapshot at the block that created the proposal)
+        stepTo(b.height)
     }
     aggregateTreasuryDays(s)
     for (const row of s.skipped.rows) ctx.log.warn(`skipped ${row.kind ?? 'log'} ${row.id} of ${row.address} (tx ${row.txHash}): ${row.reason}`)

@@ -36,7 +36,7 @@ import {
 } from '../model'
 import {DeploymentManifest} from '../config/manifest'
 import {EntityCache, EventRows} from '../store/entity-cache'
-import type {HistoryLog} from '../store/history'
+import {HISTORY_ENTITIES, type HistoryLog} from '../store/history'
 import type {Meta} from './decode'
 
 export const PROTOCOL_ID = 'sahara'
@@ -168,8 +168,9 @@ export class BatchState {
 
     /** Hands `history` the versions, as of the end of `block`, of the history classes' rows changed since the last call. */
     recordHistory(history: HistoryLog, block: number): void {
-        for (const c of [this.protocol, this.accounts, this.assets, this.terms, this.licenses, this.receipts, this.proposals] as EntityCache<any>[]) {
-            history.record(c.cls, c.takeBlockChanges(), block)
+        for (const c of this.stateCaches()) {
+            const changed = c.takeBlockChanges()
+            if (HISTORY_ENTITIES.includes(c.cls)) history.record(c.cls, changed, block)
         }
     }
 

@@ -176,6 +176,11 @@ export function arrayLiteral(c: BulkColumn, values: unknown[]): string {
     return out + '}'
 }
 
+/** Text values as one PostgreSQL array literal (for a `$n::text[]` parameter). */
+export const textArray = (xs: string[]): string => '{' + xs.map(quoted).join(',') + '}'
+/** Integers (or NULL) as one PostgreSQL array literal (for a `$n::int4[]` parameter). */
+export const intArray = (xs: (number | null)[]): string => '{' + xs.map((x) => (x == null ? 'NULL' : String(x))).join(',') + '}'
+
 /** Rows of one class grouped by the columns they write; each group's values column by column. */
 function groups(plan: Plan, rows: object[]): Map<string, unknown[][]> {
     const out = new Map<string, unknown[][]>()

@@ -1,7 +1,7 @@
 import {Store} from '@subsquid/typeorm-store'
 import type {EntityManager} from 'typeorm'
 import type {ColumnMetadata} from 'typeorm/metadata/ColumnMetadata'
-import {bulkInsert, bulkUpsert, storeInternals} from './bulk-write'
+import {bulkInsert, bulkUpsert, storeInternals, textArray} from './bulk-write'
 
 type Ctor<E> = {new (props?: Partial<E>): E; name: string}
 type WithId = {id: string}
@@ -178,4 +178,3 @@ function hydrate(plan: LoadPlan, raw: Record<string, unknown>): unknown {
     return e
 }
 
-const textArray = (xs: string[]) => '{' + xs.map((s) => '"' + s.replace(/[\\"]/g, '\\$&') + '"').join(',') + '}'

@@ -21,7 +21,7 @@
  */
 import type {EntityManager} from 'typeorm'
 import {Account, Asset, License, LicenseTerms, Proposal, Protocol, Receipt} from '../model'
-import {arrayLiteral, planOf, valueOf, type BulkColumn} from './bulk-write'
+import {arrayLiteral, intArray, planOf, textArray, valueOf, type BulkColumn} from './bulk-write'
 
 type Ctor = {new (...args: any[]): any; name: string}
 type WithId = {id: string}
@@ -64,13 +64,6 @@ export class HistoryLog {
         let list = this.versions.get(cls)
         if (list == null) this.versions.set(cls, (list = []))
         for (const e of rows) list.push({id: e.id, block, values: columns.map((c) => frozen(valueOf(c, e)))})
-    }
-
-    /** Versions recorded so far (all classes). */
-    get size(): number {
-        let n = 0
-        for (const v of this.versions.values()) n += v.length
-        return n
     }
 
     /**
@@ -172,5 +165,3 @@ function frozen(v: unknown): unknown {
     return structuredClone(v)
 }
 
-const textArray = (xs: string[]) => '{' + xs.map((s) => '"' + s.replace(/[\\"]/g, '\\$&') + '"').join(',') + '}'
-const intArray = (xs: (number | null)[]) => '{' + xs.map((x) => (x == null ? 'NULL' : String(x))).join(',') + '}'
